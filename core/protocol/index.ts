@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { Id, IsoInstant, ProgramShape, Room } from '../program/schema.js';
+import { ClockState, JournalEntry, OverrideInput } from '../overrides/schema.js';
+
+/**
+ * The one protocol between the host and every screen (Electron window or plain browser).
+ * Host and renderer both import this module; nothing here is written twice elsewhere.
+ */
+
+export const ROUTES = {
+  snapshot: '/api/snapshot',
+  events: '/api/events',
+  nowNext: '/api/now-next',
+  lobby: '/api/lobby',
+  overrides: '/api/overrides',
+  revert: (id: number | string) => `/api/overrides/${id}/revert`,
+  revertPattern: '/api/overrides/:id/revert',
+  clock: '/api/clock',
+  heartbeat: '/api/screens/heartbeat',
+  screens: '/api/screens',
+  health: '/api/health',
+} as const;
+
+/** Pages the host serves. Room pages take the room id; every page takes `?at=ISO` for previews. */
+export const PAGES = {
+  room: (roomId: string) => `/room/${encodeURIComponent(roomId)}`,
+  lobby: '/lobby',
+  admin: '/admin',
+} as const;
+
+/** SSE event names (the `event:` field). Each carries `id: <revision>` except heartbeats. */
+export const EVENTS = {
+  journal: 'journal',
+  hello: 'hello',
+} as const;
+
+export const HEARTBEAT_INTERVAL_MS = 15_000;
+export const SSE_KEEPALIVE_MS = 15_000;
+
+/** Clock state plus the host's real time when it answered, so screens can correct their skew. */
+export const ClockInfo = z.object({
+  state: ClockState,
+  /** Host's real time (epoch ms) when this was sent. */
+  hostReal: z.number(),
+  /** Host clock instant (ISO, venue offset) when this was sent. */
+  now: IsoInstant,
+});
+export type ClockInfo = z.infer<typeof ClockInfo>;
+
+export const Snapshot = z.object({
+  revision: z.number().int().min(0),
+  /** The effective program: overrides applied, cancelled/moved items marked, not dropped. */
+  program: ProgramShape,
+  /** The journal (overrides, reverts, clock changes) in revision order. */
+  overrides: z.array(JournalEntry),
+  clock: ClockInfo,
+  rooms: z.array(Room),
+  /** Problems applying the journal to this program (an override naming a session it lacks). */
+  problems: z.array(z.string()).default([]),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+/** Payload of an SSE `journal` event. */
+export const JournalEvent = z.object({
+  entry: JournalEntry,
+  clock: ClockInfo,
+});
+export type JournalEvent = z.infer<typeof JournalEvent>;
+
+/** Payload of the SSE `hello` event sent on every (re)connection. */
+export const HelloEvent = z.object({ revision: z.number().int().min(0), clock: ClockInfo });
+export type HelloEvent = z.infer<typeof HelloEvent>;
+
+export { OverrideInput };
+
+export const OverrideAccepted = z.object({ id: z.number().int(), revision: z.number().int() });
+export type OverrideAccepted = z.infer<typeof OverrideAccepted>;
+
+export const ClockInput = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('real') }),
+  z.strictObject({
+    action: z.literal('set'),
+    at: IsoInstant,
+    rate: z.number().min(0, 'must be 0 or more').max(100_000, 'must be at most 100000').optional(),
+  }),
+  z.strictObject({
+    action: z.literal('rate'),
+    rate: z.number().min(0, 'must be 0 or more').max(100_000, 'must be at most 100000'),
+  }),
+  z.strictObject({ action: z.literal('pause') }),
+  z.strictObject({ action: z.literal('resume') }),
+]);
+export type ClockInput = z.infer<typeof ClockInput>;
+
+export const PageKind = z.enum(['room', 'lobby', 'admin']);
+export type PageKind = z.infer<typeof PageKind>;
+
+export const Heartbeat = z.strictObject({
+  screen: z.string().trim().min(1).max(200),
+  page: PageKind,
+  room: Id.optional(),
+  revision: z.number().int().min(0),
+  /** The screen serves from its cache because it cannot reach the host's stream. */
+  offline: z.boolean().optional(),
+});
+export type Heartbeat = z.infer<typeof Heartbeat>;
+
+export const ScreenInfo = Heartbeat.extend({
+  lastSeen: z.number(),
+  /** No heartbeat for more than 2 intervals. */
+  stale: z.boolean(),
+  address: z.string().optional(),
+});
+export type ScreenInfo = z.infer<typeof ScreenInfo>;
+
+/** Every 4xx body: what is wrong, and where. */
+export const ApiError = z.object({
+  error: z.string(),
+  problems: z.array(z.object({ path: z.string(), message: z.string() })).default([]),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+/** Name of the bearer-token header value prefix. */
+export const BEARER = 'Bearer ';
