@@ -1,0 +1,346 @@
+import {
+  EVENTS,
+  HEARTBEAT_INTERVAL_MS,
+  ROUTES,
+  Snapshot,
+  type Heartbeat,
+  type PageKind,
+} from '../../core/protocol/index.js';
+import type { Program } from '../../core/program/schema.js';
+import { clockNow } from '../../core/time/clock.js';
+import { loadCached, saveCached } from './cache.js';
+import { frozenInstant } from './frozen.js';
+import { addSample, bestSkew, skewSample, type SkewSample } from './skew.js';
+
+export interface HostConnectionOptions {
+  page: PageKind;
+  room?: string;
+  /** Origin of the host; defaults to the page's own. */
+  baseUrl?: string;
+  /**
+   * false: no event stream of its own (admin previews in frames: Chromium allows 6 HTTP/1.1
+   * connections per host); the parent page feeds snapshots with `postSnapshot`.
+   */
+  stream?: boolean;
+  /** Reload the page when the stream stays down while the host answers (default: not for admin). */
+  watchdog?: boolean;
+  /** Name in the admin's screen list; defaults to the preload's identity or a stable random id. */
+  screen?: string;
+}
+
+/** `window.postMessage` payload an admin page sends to its preview frames. */
+export const PREVIEW_MESSAGE = 'hallway:snapshot';
+export interface PreviewMessage {
+  type: typeof PREVIEW_MESSAGE;
+  snapshot: Snapshot;
+  skew: number;
+}
+
+/** Feeds a preview frame (same origin) the admin's snapshot, so it needs no stream of its own. */
+export function postSnapshot(target: Window, snapshot: Snapshot, skew = 0): void {
+  const msg: PreviewMessage = { type: PREVIEW_MESSAGE, snapshot: $state.snapshot(snapshot), skew };
+  target.postMessage(msg, location.origin);
+}
+
+const WATCHDOG_MS = 45_000;
+const DEBOUNCE_MS = 50;
+const TICK_MS = 1_000;
+const backoff = (attempt: number) => Math.min(5_000, 500 * 2 ** attempt);
+
+declare global {
+  interface Window {
+    hallway?: { screen?: string };
+  }
+}
+
+/**
+ * The one connection every page has to the host: the last snapshot (from the host, or from the
+ * browser's cache when the host is away), whether the host is reachable, and the host's clock.
+ * Never throws to the page: problems land in `lastError`.
+ */
+export class HostConnection {
+  snapshot = $state<Snapshot | null>(null);
+  online = $state(false);
+  lastError = $state<string | null>(null);
+  /** The `?at=` instant this page is frozen at, or null when it follows the host clock. */
+  readonly frozenAt: number | null;
+  /** Our estimate of host real time − our real time (ms). */
+  skew = $state(0);
+
+  #tick = $state(Date.now());
+  #opts: Required<Pick<HostConnectionOptions, 'page' | 'baseUrl' | 'stream' | 'watchdog' | 'screen'>> & {
+    room?: string;
+  };
+  #samples: SkewSample[] = [];
+  #es: EventSource | null = null;
+  // Not reactive on purpose: timer handles never reach the page.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #timers = new Set<ReturnType<typeof setTimeout>>();
+  #intervals: ReturnType<typeof setInterval>[] = [];
+  #attempt = 0;
+  #seq = 0;
+  #acceptedSeq = 0;
+  #refetch: ReturnType<typeof setTimeout> | null = null;
+  #lastStreamSign = Date.now();
+  #started = false;
+  #onMessage = (e: MessageEvent) => this.#receivePreview(e);
+
+  constructor(opts: HostConnectionOptions) {
+    const base = opts.baseUrl ?? (typeof location === 'undefined' ? '' : location.origin);
+    this.#opts = {
+      page: opts.page,
+      room: opts.room,
+      baseUrl: base.replace(/\/$/, ''),
+      stream: opts.stream ?? true,
+      watchdog: opts.watchdog ?? opts.page !== 'admin',
+      screen: opts.screen ?? defaultScreenName(opts.page, opts.room),
+    };
+    const frozen =
+      typeof location === 'undefined' ? { at: null, error: null } : frozenInstant(location.search);
+    this.frozenAt = frozen.at;
+    if (frozen.error) this.lastError = frozen.error;
+  }
+
+  /** The effective program (overrides applied), or null before anything arrived. */
+  get effective(): Program | null {
+    return this.snapshot?.program ?? null;
+  }
+
+  get revision(): number {
+    return this.snapshot?.revision ?? 0;
+  }
+
+  /** Host clock instant (epoch ms). Reactive: re-evaluates every second inside effects/templates. */
+  now(): number {
+    const real = this.#tick;
+    if (this.frozenAt !== null) return this.frozenAt;
+    const s = this.snapshot;
+    if (!s) return real + this.skew;
+    return clockNow(s.clock.state, Date.now() + this.skew);
+  }
+
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    try {
+      const cached = loadCached();
+      if (cached) {
+        this.snapshot = cached.snapshot;
+        this.skew = cached.skew;
+      }
+      this.#intervals.push(setInterval(() => (this.#tick = Date.now()), TICK_MS));
+      if (this.#opts.stream) {
+        void this.#connect();
+        this.#intervals.push(setInterval(() => void this.#beat(), HEARTBEAT_INTERVAL_MS));
+      } else {
+        window.addEventListener('message', this.#onMessage);
+        void this.#fetchSnapshot();
+      }
+    } catch (e) {
+      this.lastError = describe(e);
+    }
+  }
+
+  stop(): void {
+    this.#started = false;
+    this.#es?.close();
+    this.#es = null;
+    for (const t of this.#timers) clearTimeout(t);
+    this.#timers.clear();
+    if (this.#refetch) clearTimeout(this.#refetch);
+    for (const i of this.#intervals) clearInterval(i);
+    this.#intervals = [];
+    if (typeof window !== 'undefined') window.removeEventListener('message', this.#onMessage);
+  }
+
+  /** Fetch the snapshot now (e.g. after the admin posted an override). Resolves true on success. */
+  async refresh(): Promise<boolean> {
+    return this.#fetchSnapshot();
+  }
+
+  #later(fn: () => void, ms: number): void {
+    const t = setTimeout(() => {
+      this.#timers.delete(t);
+      if (this.#started) fn();
+    }, ms);
+    this.#timers.add(t);
+  }
+
+  #url(path: string): string {
+    return this.#opts.baseUrl + path;
+  }
+
+  async #fetchSnapshot(): Promise<boolean> {
+    const seq = ++this.#seq;
+    const sent = Date.now();
+    try {
+      const res = await fetch(this.#url(ROUTES.snapshot), { cache: 'no-store' });
+      const received = Date.now();
+      if (!res.ok) throw new Error(`GET ${ROUTES.snapshot}: HTTP ${res.status}`);
+      const parsed = Snapshot.safeParse(await res.json());
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        throw new Error(
+          `GET ${ROUTES.snapshot}: unexpected shape at ${first?.path.join('.') ?? '?'}: ${first?.message ?? ''}`,
+        );
+      }
+      this.#samples = addSample(this.#samples, skewSample(parsed.data.clock.hostReal, sent, received));
+      this.skew = bestSkew(this.#samples);
+      // An older answer racing a newer one must not roll the screen back.
+      if (seq < this.#acceptedSeq) return true;
+      this.#acceptedSeq = seq;
+      this.#accept(parsed.data);
+      if (!this.#opts.stream) this.online = true;
+      this.lastError = null;
+      return true;
+    } catch (e) {
+      if (!this.#opts.stream) this.online = false;
+      this.lastError = describe(e);
+      return false;
+    }
+  }
+
+  #accept(s: Snapshot): void {
+    this.snapshot = s;
+    saveCached({ snapshot: s, skew: this.skew });
+  }
+
+  async #connect(): Promise<void> {
+    if (!this.#started) return;
+    const ok = await this.#fetchSnapshot();
+    if (!this.#started) return;
+    if (!ok) {
+      this.online = false;
+      this.#later(() => void this.#connect(), backoff(this.#attempt++));
+      return;
+    }
+    this.#openStream();
+  }
+
+  #openStream(): void {
+    this.#es?.close();
+    let es: EventSource;
+    try {
+      es = new EventSource(this.#url(ROUTES.events));
+    } catch (e) {
+      this.lastError = describe(e);
+      this.#later(() => void this.#connect(), backoff(this.#attempt++));
+      return;
+    }
+    this.#es = es;
+    es.onopen = () => {
+      this.online = true;
+      this.#attempt = 0;
+      this.#lastStreamSign = Date.now();
+      void this.#beat();
+    };
+    es.onerror = () => {
+      // Take over from EventSource's own retry: refetch the snapshot, then reopen, with backoff.
+      if (this.#es !== es) return;
+      es.close();
+      this.#es = null;
+      this.online = false;
+      this.#lastStreamSign = Date.now();
+      this.#later(() => void this.#connect(), backoff(this.#attempt++));
+    };
+    const onEvent = (e: MessageEvent) => {
+      this.#lastStreamSign = Date.now();
+      if (e.type === EVENTS.hello) {
+        const rev = revisionOf(e.data);
+        if (rev !== null && rev === this.revision) return;
+      }
+      this.#scheduleRefetch();
+    };
+    es.addEventListener(EVENTS.journal, onEvent);
+    es.addEventListener(EVENTS.hello, onEvent);
+  }
+
+  #scheduleRefetch(): void {
+    if (this.#refetch) return;
+    this.#refetch = setTimeout(() => {
+      this.#refetch = null;
+      if (this.#started) void this.#fetchSnapshot();
+    }, DEBOUNCE_MS);
+  }
+
+  async #beat(): Promise<void> {
+    const hb: Heartbeat = {
+      screen: this.#opts.screen,
+      page: this.#opts.page,
+      revision: this.revision,
+      offline: !this.online,
+      ...(this.#opts.room ? { room: this.#opts.room } : {}),
+    };
+    try {
+      await fetch(this.#url(ROUTES.heartbeat), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(hb),
+      });
+    } catch {
+      // offline: the stream's error handler already reconnects
+    }
+    await this.#watchdog();
+  }
+
+  async #watchdog(): Promise<void> {
+    const quiet = Date.now() - this.#lastStreamSign;
+    if (quiet < WATCHDOG_MS) return;
+    const es = this.#es;
+    if (es && es.readyState === EventSource.OPEN) {
+      // A stream can look open yet be dead (half-open TCP): compare revisions with a fresh snapshot.
+      const before = this.revision;
+      this.#lastStreamSign = Date.now();
+      if ((await this.#fetchSnapshot()) && this.revision > before) this.#openStream();
+      return;
+    }
+    if (!this.#opts.watchdog) return;
+    // Reload only when the host answers: a reload while it is away would show a browser error page.
+    try {
+      const res = await fetch(this.#url(ROUTES.health), { cache: 'no-store' });
+      if (res.ok) location.reload();
+    } catch {
+      // host away: keep running from the cache
+    }
+  }
+
+  #receivePreview(e: MessageEvent): void {
+    if (e.origin !== location.origin || e.source !== window.parent) return;
+    const data = e.data as Partial<PreviewMessage> | null;
+    if (!data || data.type !== PREVIEW_MESSAGE) return;
+    const parsed = Snapshot.safeParse(data.snapshot);
+    if (!parsed.success) return;
+    if (typeof data.skew === 'number') this.skew = data.skew;
+    this.snapshot = parsed.data;
+    this.online = true;
+  }
+}
+
+function revisionOf(data: unknown): number | null {
+  try {
+    const v = (JSON.parse(String(data)) as { revision?: unknown }).revision;
+    return typeof v === 'number' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function describe(e: unknown): string {
+  if (e instanceof TypeError) return `host unreachable (${e.message})`;
+  return e instanceof Error ? e.message : String(e);
+}
+
+function defaultScreenName(page: PageKind, room?: string): string {
+  const fromShell = typeof window === 'undefined' ? undefined : window.hallway?.screen;
+  if (fromShell) return fromShell;
+  const key = `hallway:screen:${page}:${room ?? ''}`;
+  try {
+    const existing = localStorage.getItem(key);
+    if (existing) return existing;
+    const made = `${room ?? page}-${Math.random().toString(36).slice(2, 8)}`;
+    localStorage.setItem(key, made);
+    return made;
+  } catch {
+    return `${room ?? page}-${Math.random().toString(36).slice(2, 8)}`;
+  }
+}
