@@ -1,0 +1,153 @@
+import type { z } from 'zod';
+import { PROGRAM_FORMAT, ProgramShape, type Program } from './schema.js';
+import { formatHm, isValidZone, ms } from '../time/venue.js';
+
+export type ParseResult = { ok: true; program: Program } | { ok: false; errors: string[] };
+
+/**
+ * Validates a program (already JSON-parsed, or a raw string) and checks what the schema alone
+ * cannot: a real zone, references, unique ids, times in order, no double-booked rooms.
+ * Every error is `path: what is wrong`, so `hallway check` can print them as they are.
+ */
+export function parseProgram(json: unknown): ParseResult {
+  if (typeof json === 'string' && /^\s*[[{]/.test(json)) {
+    try {
+      json = JSON.parse(json) as unknown;
+    } catch (e) {
+      return { ok: false, errors: [`(top level): not valid JSON (${(e as Error).message})`] };
+    }
+  }
+  const foreign = notOurFormat(json);
+  if (foreign) return { ok: false, errors: [foreign] };
+  const parsed = ProgramShape.safeParse(json);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(issueText) };
+  const errors = crossChecks(parsed.data);
+  return errors.length ? { ok: false, errors } : { ok: true, program: parsed.data };
+}
+
+/** `sessions[12].end` from zod's path array. */
+export function pathText(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out || '(top level)';
+}
+
+function issueText(issue: z.core.$ZodIssue): string {
+  let message = issue.message;
+  // zod says "expected string, received undefined" for a missing field: say it plainly.
+  if (issue.code === 'invalid_type' && /received undefined/.test(message))
+    message = `is missing (expected ${issue.expected})`;
+  return `${pathText(issue.path)}: ${message}`;
+}
+
+const IMPORT_HINT = 'convert it with `hallway import FILE`';
+
+/** One sentence saying what a non-Hallway input looks like, or null when it claims to be ours. */
+function notOurFormat(json: unknown): string | null {
+  if (typeof json === 'string') {
+    const head = json.trimStart();
+    if (head.startsWith('<'))
+      return `(top level): this is XML (a frab/Pentabarf schedule.xml?), not a Hallway program: ${IMPORT_HINT}`;
+    if (head.startsWith('BEGIN:VCALENDAR'))
+      return `(top level): this is an iCalendar file, not a Hallway program: ${IMPORT_HINT}`;
+    return `(top level): expected a JSON object with format "${PROGRAM_FORMAT}", got text`;
+  }
+  if (Array.isArray(json))
+    return `(top level): expected a JSON object with format "${PROGRAM_FORMAT}", got an array`;
+  if (json === null || typeof json !== 'object')
+    return `(top level): expected a JSON object with format "${PROGRAM_FORMAT}", got ${json === null ? 'null' : typeof json}`;
+  const o = json as Record<string, unknown>;
+  if (o.format === PROGRAM_FORMAT) return null;
+  const schedule = o.schedule as Record<string, unknown> | undefined;
+  if (schedule && typeof schedule === 'object' && 'conference' in schedule)
+    return `(top level): this is a c3voc/frab/pretalx schedule.json (it has schedule.conference), not a Hallway program: ${IMPORT_HINT}`;
+  if (o.format !== undefined)
+    return `format: expected "${PROGRAM_FORMAT}", got ${JSON.stringify(o.format)}: not a Hallway program; ${IMPORT_HINT} if it is a schedule`;
+  return `format: missing: not a Hallway program (it must say format: "${PROGRAM_FORMAT}"); ${IMPORT_HINT} if it is a published schedule`;
+}
+
+function crossChecks(p: Program): string[] {
+  const errors: string[] = [];
+  const zoneOk = isValidZone(p.conference.timeZone);
+  if (!zoneOk)
+    errors.push(
+      `conference.timeZone: "${p.conference.timeZone}" is not an IANA time zone; use one like America/Los_Angeles`,
+    );
+  if (p.conference.end < p.conference.start)
+    errors.push(`conference.end: must not be before start (${p.conference.end} < ${p.conference.start})`);
+  // Times in messages are venue time when the zone is usable, else as written.
+  const hm = (iso: string) => (zoneOk ? formatHm(p, ms(iso)) : iso);
+
+  const roomAt = new Map<string, number>();
+  p.rooms.forEach((r, i) => {
+    const first = roomAt.get(r.id);
+    if (first === undefined) roomAt.set(r.id, i);
+    else errors.push(`rooms[${i}].id: "${r.id}" is also rooms[${first}].id; room ids must be unique`);
+  });
+
+  const sessionAt = new Map<string, number>();
+  const talkAt = new Map<string, string>();
+  p.sessions.forEach((s, i) => {
+    const where = `sessions[${i}]`;
+    const first = sessionAt.get(s.id);
+    if (first === undefined) sessionAt.set(s.id, i);
+    else errors.push(`${where}.id: "${s.id}" is also sessions[${first}].id; session ids must be unique`);
+    if (s.room !== null && !roomAt.has(s.room))
+      errors.push(`${where}.room: no room "${s.room}" in rooms (${listIds(p.rooms.map((r) => r.id))})`);
+    if (ms(s.end) <= ms(s.start))
+      errors.push(`${where}.end: must be after start (${hm(s.start)} ≥ ${hm(s.end)})`);
+    s.talks.forEach((t, j) => {
+      const tw = `${where}.talks[${j}]`;
+      const seen = talkAt.get(t.id);
+      if (seen === undefined) talkAt.set(t.id, tw);
+      else errors.push(`${tw}.id: "${t.id}" is also ${seen}.id; talk ids must be unique`);
+      if ((t.start === undefined) !== (t.end === undefined))
+        errors.push(
+          `${tw}.${t.start === undefined ? 'start' : 'end'}: is missing; give a talk both start and end, or neither`,
+        );
+      else if (t.start !== undefined && t.end !== undefined && ms(t.end) <= ms(t.start))
+        errors.push(`${tw}.end: must be after start (${hm(t.start)} ≥ ${hm(t.end)})`);
+    });
+  });
+
+  errors.push(...overlaps(p, hm));
+  return errors;
+}
+
+/** Two sessions in one room at once: the room screen could show only one of them. */
+function overlaps(p: Program, hm: (iso: string) => string): string[] {
+  const byRoom = new Map<string, number[]>();
+  p.sessions.forEach((s, i) => {
+    if (s.room === null || ms(s.end) <= ms(s.start)) return;
+    const list = byRoom.get(s.room) ?? [];
+    list.push(i);
+    byRoom.set(s.room, list);
+  });
+  const errors: string[] = [];
+  for (const [room, idx] of byRoom) {
+    idx.sort((a, b) => ms(p.sessions[a]!.start) - ms(p.sessions[b]!.start) || a - b);
+    let open = -1; // the session reaching furthest so far
+    for (const i of idx) {
+      const s = p.sessions[i]!;
+      if (open >= 0) {
+        const o = p.sessions[open]!;
+        if (ms(s.start) < ms(o.end)) {
+          errors.push(
+            `sessions[${i}].start: "${s.id}" (${hm(s.start)}–${hm(s.end)}) overlaps sessions[${open}] "${o.id}" (${hm(o.start)}–${hm(o.end)}) in room "${room}"`,
+          );
+        }
+      }
+      if (open < 0 || ms(s.end) > ms(p.sessions[open]!.end)) open = i;
+    }
+  }
+  return errors;
+}
+
+/** At most ten ids, then how many more: an error message, not a dump. */
+export function listIds(ids: readonly string[], max = 10): string {
+  if (ids.length <= max) return ids.join(', ');
+  return `${ids.slice(0, max).join(', ')}, … (${ids.length - max} more)`;
+}
