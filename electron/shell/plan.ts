@@ -1,0 +1,160 @@
+import type { PageKind } from '../../core/protocol/index.js';
+import type { DisplaySelector, DisplaysConfig } from './config.js';
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The part of Electron's Display the planner needs (main.ts maps screen.getAllDisplays()). */
+export interface DisplayInfo {
+  id: number;
+  bounds: Rect;
+  /** Bounds minus task bars and docks; defaults to bounds. */
+  workArea?: Rect;
+  primary: boolean;
+}
+
+export interface WindowSpec {
+  /** Stable across re-plans: the config entry it comes from (`screen-<n>`). */
+  key: string;
+  entry: number;
+  /** Screen name for heartbeats, unique within the plan. */
+  screen: string;
+  page: PageKind;
+  room?: string;
+  displayId: number;
+  /** The configured display is missing: the window sits on the primary display instead. */
+  fallback: boolean;
+  /** Fullscreen kiosk (bounds = the display's bounds) or a tile of the display's work area. */
+  kiosk: boolean;
+  bounds: Rect;
+  /**
+   * Each window gets its own browser profile: Chromium allows 6 HTTP/1.1 connections per host and
+   * profile, and every screen holds one for its event stream, so a 7th window sharing a profile
+   * would never load.
+   */
+  partition: string;
+}
+
+export interface PlanOptions {
+  /** `--kiosk`: windows without their own `kiosk` setting go fullscreen. */
+  kiosk: boolean;
+}
+
+/** Displays in the order config indexes count them: left to right, then top to bottom. */
+export function orderDisplays(displays: readonly DisplayInfo[]): DisplayInfo[] {
+  return [...displays].sort((a, b) => a.bounds.x - b.bounds.x || a.bounds.y - b.bounds.y || a.id - b.id);
+}
+
+export function primaryDisplay(displays: readonly DisplayInfo[]): DisplayInfo {
+  const primary = displays.find((d) => d.primary) ?? orderDisplays(displays)[0];
+  if (!primary) throw new Error('planWindows: no displays (Electron reports none; is a screen attached?)');
+  return primary;
+}
+
+export function findDisplay(
+  displays: readonly DisplayInfo[],
+  selector: DisplaySelector | undefined,
+): DisplayInfo | undefined {
+  if (selector === undefined) return primaryDisplay(displays);
+  if (typeof selector === 'number') return orderDisplays(displays)[selector];
+  return displays.find((d) => d.id === selector.id);
+}
+
+/**
+ * Plans every window of a config onto the displays there are now. Pure: main.ts calls it at start
+ * and again whenever a display is added, removed or changed, then moves windows to match.
+ *
+ * A window goes fullscreen (kiosk) only when it is alone on its display; windows sharing a display
+ * are tiled instead, because stacked fullscreen windows would hide all but one.
+ */
+export function planWindows(
+  config: DisplaysConfig,
+  displays: readonly DisplayInfo[],
+  opts: PlanOptions = { kiosk: false },
+): WindowSpec[] {
+  const primary = primaryDisplay(displays);
+  const names = screenNames(config);
+  const placed = config.windows.map((w, entry) => {
+    const found = findDisplay(displays, w.display);
+    return { w, entry, display: found ?? primary, fallback: found === undefined };
+  });
+
+  const byDisplay = new Map<number, typeof placed>();
+  for (const p of placed) byDisplay.set(p.display.id, [...(byDisplay.get(p.display.id) ?? []), p]);
+
+  const specs: WindowSpec[] = [];
+  for (const [, group] of byDisplay) {
+    const display = group[0]!.display;
+    const area = display.workArea ?? display.bounds;
+    const tiles = tile(area, group.length);
+    group.forEach((p, i) => {
+      const wantsKiosk = p.w.kiosk ?? opts.kiosk;
+      const kiosk = wantsKiosk && group.length === 1;
+      specs.push({
+        key: `screen-${p.entry}`,
+        entry: p.entry,
+        screen: names[p.entry]!,
+        page: p.w.page,
+        ...(p.w.room !== undefined ? { room: p.w.room } : {}),
+        displayId: display.id,
+        fallback: p.fallback,
+        kiosk,
+        bounds: kiosk ? { ...display.bounds } : tiles[i]!,
+        partition: `persist:screen-${p.entry}`,
+      });
+    });
+  }
+  return specs.sort((a, b) => a.entry - b.entry);
+}
+
+/** Splits an area into n near-square tiles, row by row. */
+export function tile(area: Rect, n: number): Rect[] {
+  const cols = Math.ceil(Math.sqrt(n));
+  const rows = Math.ceil(n / cols);
+  const width = Math.floor(area.width / cols);
+  const height = Math.floor(area.height / rows);
+  return Array.from({ length: n }, (_, i) => ({
+    x: area.x + (i % cols) * width,
+    y: area.y + Math.floor(i / cols) * height,
+    width,
+    height,
+  }));
+}
+
+/** Names given in the config, else the room id or the page; repeats get `-2`, `-3`... */
+function screenNames(config: DisplaysConfig): string[] {
+  const seen = new Map<string, number>();
+  return config.windows.map((w) => {
+    const base = w.name ?? w.room ?? w.page;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base}-${count}`;
+  });
+}
+
+/** The windows whose place changed between two plans (same keys: the config is fixed while running). */
+export function changedWindows(before: readonly WindowSpec[], after: readonly WindowSpec[]): WindowSpec[] {
+  const old = new Map(before.map((s) => [s.key, s]));
+  return after.filter((s) => {
+    const o = old.get(s.key);
+    return (
+      !o ||
+      o.displayId !== s.displayId ||
+      o.kiosk !== s.kiosk ||
+      o.bounds.x !== s.bounds.x ||
+      o.bounds.y !== s.bounds.y ||
+      o.bounds.width !== s.bounds.width ||
+      o.bounds.height !== s.bounds.height
+    );
+  });
+}
+
+/** Rooms of the program that no window shows: worth a line in the log, not an error. */
+export function roomsWithoutWindow(config: DisplaysConfig, roomIds: readonly string[]): string[] {
+  const shown = new Set(config.windows.map((w) => w.room));
+  return roomIds.filter((r) => !shown.has(r));
+}

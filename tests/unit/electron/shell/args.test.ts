@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_CLOCK, parseShellArgs, serveArgs } from '../../../../electron/shell/args.js';
+
+describe('parseShellArgs', () => {
+  it('takes hallway serve options and the shell own', () => {
+    const r = parseShellArgs([
+      '--port',
+      '0',
+      '--data=/tmp/x',
+      '--program',
+      'p.json',
+      '--lan',
+      '--kiosk',
+      '--config',
+      'd.json',
+    ]);
+    expect(r).toEqual({
+      ok: true,
+      ignored: [],
+      options: {
+        port: 0,
+        data: '/tmp/x',
+        program: 'p.json',
+        lan: true,
+        kiosk: true,
+        demo: false,
+        config: 'd.json',
+      },
+    });
+  });
+
+  it('--demo starts the simulated clock at 10:25 venue time, rate 1, unless told otherwise', () => {
+    const r = parseShellArgs(['--demo']);
+    expect(r.ok && r.options).toMatchObject({ demo: true, clock: DEMO_CLOCK, rate: 1 });
+    const own = parseShellArgs(['--demo', '--clock', '2019-05-20T13:45:00-07:00', '--rate', '60']);
+    expect(own.ok && own.options).toMatchObject({ clock: '2019-05-20T13:45:00-07:00', rate: 60 });
+  });
+
+  it('--connect keeps only the origin of the host', () => {
+    const r = parseShellArgs(['--connect', 'http://10.0.0.5:8710/lobby']);
+    expect(r.ok && r.options.connect).toBe('http://10.0.0.5:8710');
+  });
+
+  it('leaves Chromium switches alone', () => {
+    const r = parseShellArgs(['--inspect=0', '--remote-debugging-port=0', '--port', '8710']);
+    expect(r).toMatchObject({
+      ok: true,
+      ignored: ['--inspect=0', '--remote-debugging-port=0'],
+      options: { port: 8710 },
+    });
+  });
+
+  it('names every bad option and says what to write', () => {
+    const r = parseShellArgs([
+      '--port',
+      'eighty',
+      '--rate',
+      '-1',
+      '--clock',
+      '10:25',
+      '--connect',
+      'ftp://x',
+      '--data',
+    ]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.slice(0, e.indexOf(':')))).toEqual([
+      '--port',
+      '--rate',
+      '--clock',
+      '--connect',
+      '--data',
+    ]);
+    expect(r.errors[2]).toContain(DEMO_CLOCK);
+  });
+
+  it('--connect refuses options that belong to the host', () => {
+    const r = parseShellArgs(['--connect', 'http://10.0.0.5:8710', '--program', 'p.json']);
+    expect(r.ok).toBe(false);
+  });
+});
+
+describe('serveArgs', () => {
+  it('passes the host options to hallway serve and drops the shell-only ones', () => {
+    const r = parseShellArgs(['--demo', '--port', '0', '--data', '/tmp/d', '--kiosk', '--config', 'c.json']);
+    expect(r.ok && serveArgs(r.options)).toEqual([
+      '--data',
+      '/tmp/d',
+      '--port',
+      '0',
+      '--clock',
+      DEMO_CLOCK,
+      '--rate',
+      '1',
+    ]);
+  });
+});
