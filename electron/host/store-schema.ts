@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { ClockState, JournalEntry } from '../../core/overrides/schema.js';
+
+/** Settings the host keeps beside the log. */
+export const StoreSettings = z.looseObject({
+  /** The host clock as last set (command line or admin). */
+  clock: ClockState.optional(),
+  /** The rate a paused simulated clock resumes at. */
+  resumeRate: z.number().min(0).max(100_000).optional(),
+});
+export type StoreSettings = z.infer<typeof StoreSettings>;
+
+/**
+ * The store file (config.json in the data dir): the override log, the admin token, settings.
+ * Loose at the top so conf's own bookkeeping keys survive.
+ */
+export const StoreShape = z
+  .looseObject({
+    journal: z.array(JournalEntry).default([]),
+    token: z.string().min(16, 'must be at least 16 characters').optional(),
+    settings: StoreSettings.default({}),
+  })
+  .superRefine((s, ctx) => {
+    // Resume by Last-Event-ID relies on revisions only ever growing.
+    s.journal.forEach((e, i) => {
+      const prev = i > 0 ? s.journal[i - 1] : undefined;
+      if (prev && e.revision <= prev.revision)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['journal', i, 'revision'],
+          message: `must be greater than the one before (${e.revision} ≤ ${prev.revision})`,
+        });
+    });
+  });
+export type StoreShape = z.infer<typeof StoreShape>;
+
+/**
+ * Options for conf (and for electron-store in the shell, which adds `cwd` = userData):
+ * the same file, the same format. We validate with zod ourselves, so conf never clears a file.
+ */
+export const STORE_OPTIONS = {
+  configName: 'config',
+  projectName: 'hallway',
+  clearInvalidConfig: false,
+  defaults: { journal: [], settings: {} } as StoreShape,
+} as const;
+
+export const STORE_FILE = 'config.json';

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Conf from 'conf';
+import { formatPath } from './problems.js';
+import { STORE_FILE, STORE_OPTIONS, StoreShape } from './store-schema.js';
+
+export type HostStore = Conf<StoreShape>;
+
+/** Why the file at `path` cannot be our store, or null when it can (or does not exist). */
+export function storeFileProblem(path: string): string | null {
+  if (!existsSync(path)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    return `not valid JSON (${(e as Error).message})`;
+  }
+  const parsed = StoreShape.safeParse(json);
+  if (parsed.success) return null;
+  const first = parsed.error.issues[0];
+  const where = first ? formatPath(first.path) : '';
+  return `not a Hallway store (${where ? `${where}: ` : ''}${first?.message ?? 'invalid'}${
+    parsed.error.issues.length > 1 ? `, and ${parsed.error.issues.length - 1} more problem(s)` : ''
+  })`;
+}
+
+const stamp = (ms: number) => new Date(ms).toISOString().replace(/[:.]/g, '-');
+
+/**
+ * Moves an unreadable or schema-invalid store file aside as `config.corrupt-<timestamp>.json`
+ * and says where in one line, so the host starts empty instead of crash-looping or silently
+ * losing the log. Returns the new path, or null when the file was fine or absent.
+ * The Electron shell calls this before constructing its electron-store on the same file.
+ */
+export function quarantineInvalidStore(
+  path: string,
+  log: (line: string) => void,
+  nowMs = Date.now(),
+): string | null {
+  const problem = storeFileProblem(path);
+  if (problem === null) return null;
+  const name = basename(path).replace(/\.json$/, '');
+  let aside = join(dirname(path), `${name}.corrupt-${stamp(nowMs)}.json`);
+  for (let n = 1; existsSync(aside); n++)
+    aside = join(dirname(path), `${name}.corrupt-${stamp(nowMs)}-${n}.json`);
+  try {
+    renameSync(path, aside);
+  } catch {
+    // A file we cannot rename (another process holds it on Windows): keep a copy, then drop it.
+    copyFileSync(path, aside);
+    rmSync(path, { force: true });
+  }
+  log(`store: ${path} is ${problem}; moved it to ${aside} and started with an empty override log`);
+  return aside;
+}
+
+/** Opens the conf store in `dataDir`, after quarantining a bad file. */
+export function openStore(dataDir: string, log: (line: string) => void): HostStore {
+  quarantineInvalidStore(join(dataDir, STORE_FILE), log);
+  return new Conf<StoreShape>({ ...STORE_OPTIONS, cwd: dataDir });
+}
+
+/** The same check for a store the shell opened: its file is moved aside and the store cleared. */
+export function adoptStore(store: HostStore, log: (line: string) => void): HostStore {
+  if (quarantineInvalidStore(store.path, log) !== null) store.clear();
+  return store;
+}
+
+export const newToken = (): string => randomBytes(24).toString('base64url');
+
+/** The admin token, made at first start. */
+export function ensureToken(store: HostStore): string {
+  const token = store.get('token');
+  if (token) return token;
+  const made = newToken();
+  store.set('token', made);
+  return made;
+}
+
+export function rotateToken(store: HostStore): string {
+  const made = newToken();
+  store.set('token', made);
+  return made;
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { ClockInput } from '../../../../core/protocol/index.js';
+import {
+  applyClockInput,
+  type ClockSetting,
+  HostClock,
+  REAL_CLOCK,
+} from '../../../../electron/host/clock.js';
+
+const T = (iso: string) => Date.parse(iso);
+const real = T('2024-01-01T12:00:00Z');
+const sim = (at: string, rate: number, resumeRate = rate || 1): ClockSetting => ({
+  state: { mode: 'simulated', anchorReal: real, anchorSim: T(at), rate },
+  resumeRate,
+});
+
+describe('applyClockInput', () => {
+  it.each<[string, ClockSetting, ClockInput, ClockSetting]>([
+    [
+      'set from real time',
+      REAL_CLOCK,
+      { action: 'set', at: '2019-05-20T08:55:00-07:00' },
+      sim('2019-05-20T08:55:00-07:00', 1),
+    ],
+    [
+      'set with a rate',
+      REAL_CLOCK,
+      { action: 'set', at: '2019-05-20T08:55:00-07:00', rate: 60 },
+      sim('2019-05-20T08:55:00-07:00', 60),
+    ],
+    [
+      'set keeps a paused clock paused',
+      sim('2019-05-20T09:00:00-07:00', 0, 5),
+      { action: 'set', at: '2019-05-20T10:30:00-07:00' },
+      sim('2019-05-20T10:30:00-07:00', 0, 5),
+    ],
+    [
+      'rate from real time starts at real now',
+      REAL_CLOCK,
+      { action: 'rate', rate: 2 },
+      { state: { mode: 'simulated', anchorReal: real, anchorSim: real, rate: 2 }, resumeRate: 2 },
+    ],
+    [
+      'pause holds the instant and remembers the rate',
+      sim('2019-05-20T09:00:00-07:00', 10),
+      { action: 'pause' },
+      sim('2019-05-20T09:00:00-07:00', 0, 10),
+    ],
+    [
+      'resume runs at the remembered rate',
+      sim('2019-05-20T09:00:00-07:00', 0, 10),
+      { action: 'resume' },
+      sim('2019-05-20T09:00:00-07:00', 10),
+    ],
+    [
+      'resume of a running clock changes nothing',
+      sim('2019-05-20T09:00:00-07:00', 3),
+      { action: 'resume' },
+      sim('2019-05-20T09:00:00-07:00', 3),
+    ],
+    ['real drops the simulation', sim('2019-05-20T09:00:00-07:00', 3), { action: 'real' }, REAL_CLOCK],
+  ])('%s', (_what, current, input, want) => {
+    expect(applyClockInput(current, input, real)).toEqual(want);
+  });
+});
+
+describe('HostClock', () => {
+  it('runs a simulated clock at its rate from real time', () => {
+    let now = real;
+    const clock = new HostClock(sim('2019-05-20T09:00:00-07:00', 60), () => now);
+    now += 1_000;
+    expect(clock.now()).toBe(T('2019-05-20T09:01:00-07:00'));
+  });
+
+  it('holds still at rate 0', () => {
+    let now = real;
+    const clock = new HostClock(sim('2019-05-20T09:00:00-07:00', 0), () => now);
+    now += 3_600_000;
+    expect(clock.now()).toBe(T('2019-05-20T09:00:00-07:00'));
+  });
+});
