@@ -1,0 +1,73 @@
+import type { Browser } from '@playwright/test';
+import { measureFloor, type FloorServer } from './floor.js';
+import type { FanoutSeries } from './fanout.js';
+import { median, percentile } from './stats.js';
+import { failedRow, fmt, type Row } from './table.js';
+
+export const FANOUT_NS = [1, 10, 50] as const;
+export const RATIO_TARGET = 1.5;
+
+/** Enough runs that p99 rests on ≥ 30 samples per N, yet N=50 stays affordable on 2 cores. */
+export function runsFor(n: number): number {
+  return n === 1 ? 30 : n <= 10 ? 10 : 5;
+}
+
+/** Measures the Hallway side of one N; absent until the host exists. */
+export type HallwayFanout = (browser: Browser, n: number, runs: number) => Promise<FanoutSeries>;
+
+function describe(s: FanoutSeries): string {
+  return `${s.samples.length} samples over ${s.runs} runs${s.missed ? `, ${s.missed} pages missed the change` : ''}`;
+}
+
+/**
+ * Floor and Hallway back to back for each N, so both see the same machine load (on a shared
+ * 2-core machine the load drifts; measuring all floors first would skew the ratio).
+ */
+export async function changeToScreens(
+  browser: Browser,
+  floor: FloorServer,
+  hallway: HallwayFanout | null,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const n of FANOUT_NS) {
+    const runs = runsFor(n);
+    let floorP99: number | null = null;
+    try {
+      const f = await measureFloor(browser, floor, n, runs);
+      floorP99 = percentile(f.samples, 99);
+      rows.push({
+        measurement: `floor: change → ${n} bare page${n > 1 ? 's' : ''} (ms)`,
+        median: fmt(median(f.samples)),
+        spread: `p99 ${fmt(floorP99)}`,
+        target: '(reference)',
+        met: null,
+        note: `bare node:http SSE server + EventSource page, ${describe(f)}`,
+      });
+    } catch (e) {
+      rows.push(failedRow(`floor: change → ${n} bare pages (ms)`, '(reference)', e));
+    }
+    const label = `change → ${n} room screen${n > 1 ? 's' : ''} (ms)`;
+    const target = `p99 ≤ ${RATIO_TARGET}× floor`;
+    if (!hallway) {
+      rows.push(failedRow(label, target, new Error('the Hallway host is not measured in this run')));
+      continue;
+    }
+    try {
+      const h = await hallway(browser, n, runs);
+      if (h.samples.length === 0) throw new Error(`no page saw the change (${describe(h)})`);
+      const p99 = percentile(h.samples, 99);
+      const ratio = floorP99 ? p99 / floorP99 : null;
+      rows.push({
+        measurement: label,
+        median: fmt(median(h.samples)),
+        spread: `p99 ${fmt(p99)}${ratio !== null ? ` = ${ratio.toFixed(2)}× floor` : ''}`,
+        target,
+        met: ratio !== null && h.missed === 0 ? ratio <= RATIO_TARGET : null,
+        note: describe(h),
+      });
+    } catch (e) {
+      rows.push(failedRow(label, target, e));
+    }
+  }
+  return rows;
+}
