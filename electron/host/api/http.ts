@@ -1,0 +1,91 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { z } from 'zod';
+import { BEARER } from '../../../core/protocol/index.js';
+import { type Problem, zodProblems } from '../problems.js';
+
+/** A 4xx answer in the protocol's ApiError shape. */
+export function refuse(
+  c: Context,
+  status: 400 | 401 | 404 | 409 | 413 | 415,
+  error: string,
+  problems: Problem[] = [],
+) {
+  return c.json({ error, problems }, status);
+}
+
+const MAX_BODY = 256 * 1024;
+
+/**
+ * The request's JSON body parsed with `schema`, or the 4xx Response saying what is wrong:
+ * 415 for another content type, 400 for bad JSON or every schema problem with its field.
+ * `empty` is what an absent body means (for bodiless POSTs such as revert).
+ */
+export async function readBody<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  what: string,
+  empty?: unknown,
+): Promise<{ ok: true; value: z.infer<S> } | { ok: false; response: Response }> {
+  if (Number(c.req.header('content-length') ?? 0) > MAX_BODY)
+    return { ok: false, response: refuse(c, 413, `${what} is larger than ${MAX_BODY} bytes`) };
+  const text = await c.req.text();
+  let json: unknown;
+  if (text.trim() === '' && empty !== undefined) json = empty;
+  else {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/json\b/i.test(type))
+      return {
+        ok: false,
+        response: refuse(
+          c,
+          415,
+          `${what} must be sent as application/json (got ${type ? `"${type}"` : 'no content type'})`,
+        ),
+      };
+    if (text.length > MAX_BODY)
+      return { ok: false, response: refuse(c, 413, `${what} is larger than ${MAX_BODY} bytes`) };
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      return { ok: false, response: refuse(c, 400, `body is not valid JSON: ${(e as Error).message}`) };
+    }
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const problems = zodProblems(parsed.error);
+    return {
+      ok: false,
+      response: refuse(c, 400, `${what} is not valid: ${problemsText(problems)}`, problems),
+    };
+  }
+  return { ok: true, value: parsed.data };
+}
+
+export const problemsText = (problems: readonly Problem[]): string =>
+  problems.map((p) => (p.path ? `${p.path} ${p.message}` : p.message)).join('; ');
+
+function sameSecret(given: string, token: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  // Compare equal lengths so the time taken says nothing about the token.
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Admin routes: `Authorization: Bearer <token>` or 401. */
+export function requireToken(token: () => string): MiddlewareHandler {
+  return async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    if (!header.startsWith(BEARER) || !sameSecret(header.slice(BEARER.length).trim(), token())) {
+      c.header('WWW-Authenticate', 'Bearer realm="hallway"');
+      return refuse(
+        c,
+        401,
+        header
+          ? 'the admin token is wrong: use the one `hallway token` prints (or the admin URL the host printed)'
+          : 'this needs the admin token: send Authorization: Bearer <token> (`hallway token` prints it)',
+      );
+    }
+    await next();
+  };
+}

@@ -1,0 +1,87 @@
+import { Hono } from 'hono';
+import { ROUTES } from '../../../core/protocol/index.js';
+import { lobby } from '../../../core/schedule/lobby.js';
+import { nowNext } from '../../../core/schedule/now-next.js';
+import { parseInstant } from '../../../core/time/venue.js';
+import type { Problem } from '../problems.js';
+import type { HostState } from '../state.js';
+import { problemsText, refuse } from './http.js';
+
+/** Query instants: each bad one becomes a problem naming its parameter. */
+function instants<K extends string>(
+  query: (name: string) => string | undefined,
+  names: readonly K[],
+  problems: Problem[],
+): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  for (const name of names) {
+    const raw = query(name);
+    if (raw === undefined || raw === '') continue;
+    try {
+      out[name] = parseInstant(raw);
+    } catch (e) {
+      problems.push({ path: name, message: (e as Error).message });
+    }
+  }
+  return out;
+}
+
+/** Snapshot, now/next, lobby and health: what screens and tools read. No token needed. */
+export function readRoutes(state: HostState): Hono {
+  const app = new Hono();
+  // The parts of a snapshot that change only with the revision, serialized once per revision.
+  let cached: { revision: number; json: string } | null = null;
+
+  app.get(ROUTES.snapshot, (c) => {
+    const eff = state.effective();
+    if (cached?.revision !== eff.revision) {
+      const json = [
+        `"revision":${eff.revision}`,
+        `"program":${JSON.stringify(eff.program)}`,
+        `"overrides":${JSON.stringify(state.journal.entries)}`,
+        `"rooms":${JSON.stringify(eff.program.rooms)}`,
+        `"problems":${JSON.stringify(eff.problems)}`,
+      ].join(',');
+      cached = { revision: eff.revision, json };
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.body(`{${cached.json},"clock":${JSON.stringify(state.clockInfo())}}`, 200, {
+      'Content-Type': 'application/json; charset=UTF-8',
+    });
+  });
+
+  app.get(ROUTES.nowNext, (c) => {
+    const problems: Problem[] = [];
+    const room = c.req.query('room');
+    if (!room) problems.push({ path: 'room', message: 'is required: give a room id, like ?room=winchester' });
+    const t = instants((n) => c.req.query(n), ['at'] as const, problems);
+    if (problems.length) return refuse(c, 400, `bad query: ${problemsText(problems)}`, problems);
+    const { program } = state.effective();
+    if (!program.rooms.some((r) => r.id === room))
+      return refuse(
+        c,
+        404,
+        `unknown room "${room}": the rooms are ${program.rooms.map((r) => r.id).join(', ')}`,
+        [{ path: 'room', message: 'is not a room of this program' }],
+      );
+    c.header('Cache-Control', 'no-store');
+    return c.json(nowNext(program, room as string, t.at ?? state.clock.now()));
+  });
+
+  app.get(ROUTES.lobby, (c) => {
+    const problems: Problem[] = [];
+    const t = instants((n) => c.req.query(n), ['at', 'from', 'until'] as const, problems);
+    if (t.from !== undefined && t.until !== undefined && t.until <= t.from)
+      problems.push({ path: 'until', message: 'must be after from' });
+    if (problems.length) return refuse(c, 400, `bad query: ${problemsText(problems)}`, problems);
+    const opts: { from?: number; until?: number } = {};
+    if (t.from !== undefined) opts.from = t.from;
+    if (t.until !== undefined) opts.until = t.until;
+    c.header('Cache-Control', 'no-store');
+    return c.json(lobby(state.effective().program, t.at ?? state.clock.now(), opts));
+  });
+
+  app.get(ROUTES.health, (c) => c.json({ ok: true, revision: state.revision }));
+
+  return app;
+}

@@ -1,0 +1,57 @@
+import { Hono } from 'hono';
+import { OverrideInput, overrideProblems } from '../../../core/overrides/schema.js';
+import { ClockInput, ROUTES } from '../../../core/protocol/index.js';
+import type { HostState } from '../state.js';
+import { Refusal } from '../state.js';
+import { problemsText, readBody, refuse, requireToken } from './http.js';
+
+/** Staff's changes: overrides, reverts, the clock. Every one needs the admin token. */
+export function writeRoutes(state: HostState, token: () => string): Hono {
+  const app = new Hono();
+  const auth = requireToken(token);
+
+  const answerRefusal = (c: Parameters<typeof refuse>[0], e: unknown) => {
+    if (e instanceof Refusal) return refuse(c, e.status, e.message);
+    throw e;
+  };
+
+  app.post(ROUTES.overrides, auth, async (c) => {
+    const body = await readBody(c, OverrideInput, 'the override');
+    if (!body.ok) return body.response;
+    const problems = overrideProblems(body.value);
+    if (problems.length)
+      return refuse(c, 400, `the override is not valid: ${problemsText(problems)}`, problems);
+    try {
+      const entry = state.acceptOverride(body.value);
+      return c.json({ id: entry.revision, revision: entry.revision }, 201);
+    } catch (e) {
+      return answerRefusal(c, e);
+    }
+  });
+
+  app.post(ROUTES.revertPattern, auth, async (c) => {
+    const raw = c.req.param('id');
+    if (!/^[1-9]\d{0,15}$/.test(raw))
+      return refuse(
+        c,
+        400,
+        `"${raw.slice(0, 40)}" is not an override id: use the id POST /api/overrides answered`,
+        [{ path: 'id', message: 'must be a positive whole number' }],
+      );
+    try {
+      const entry = state.revert(Number(raw));
+      return c.json({ id: Number(raw), revision: entry.revision }, 201);
+    } catch (e) {
+      return answerRefusal(c, e);
+    }
+  });
+
+  app.post(ROUTES.clock, auth, async (c) => {
+    const body = await readBody(c, ClockInput, 'the clock change');
+    if (!body.ok) return body.response;
+    const entry = state.changeClock(body.value);
+    return c.json({ revision: entry.revision, clock: state.clockInfo() });
+  });
+
+  return app;
+}

@@ -1,0 +1,169 @@
+import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import type Conf from 'conf';
+import { PAGES } from '../../core/protocol/index.js';
+import { simulatedClock } from '../../core/time/clock.js';
+import { parseInstant } from '../../core/time/venue.js';
+import { type ClockSetting, HostClock, REAL_CLOCK } from './clock.js';
+import { Journal } from './journal.js';
+import { defaultDataDir, defaultProgramPath, defaultRendererDir } from './paths.js';
+import { loadProgram } from './program.js';
+import { ScreenRegistry } from './screens.js';
+import { createApp } from './server.js';
+import { HostState } from './state.js';
+import { adoptStore, ensureToken, type HostStore, openStore } from './store.js';
+import type { StoreShape } from './store-schema.js';
+
+export type { StoreShape } from './store-schema.js';
+export { STORE_OPTIONS } from './store-schema.js';
+export { quarantineInvalidStore } from './store.js';
+
+export interface HostOptions {
+  programPath?: string; // default: data/opml19.json of the checkout/app
+  dataDir?: string; // default: user-data dir of an app named Hallway (env-paths-like, no electron)
+  store?: Conf<StoreShape>; // the shell passes an electron-store; else a conf store in dataDir
+  port?: number; // 0 = ephemeral; default 8710
+  lan?: boolean; // listen on 0.0.0.0 instead of 127.0.0.1
+  clock?: string;
+  rate?: number; // simulated clock start (ISO) and rate
+  rendererDir?: string; // built renderer (default dist/renderer)
+  log?: (line: string) => void; // default console.log
+}
+
+export interface Screen {
+  kind: 'room' | 'lobby' | 'admin';
+  room?: string;
+  name: string;
+  url: string;
+}
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  token: string;
+  screens: Screen[]; // admin url has #token=
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 8710;
+
+/** The clock to start with: the command line's, else the one the store kept, else real time. */
+function startClock(opts: HostOptions, store: HostStore, log: (l: string) => void): ClockSetting {
+  const rate = opts.rate;
+  if (rate !== undefined && !(Number.isFinite(rate) && rate >= 0 && rate <= 100_000))
+    throw new Error(`rate ${rate} is not allowed: give a number from 0 (clock held still) to 100000`);
+  if (opts.clock !== undefined || rate !== undefined) {
+    const start = opts.clock !== undefined ? parseInstant(opts.clock) : Date.now();
+    const r = rate ?? 1;
+    const setting = { state: simulatedClock(start, r, Date.now()), resumeRate: r > 0 ? r : 1 };
+    store.set('settings', { ...store.get('settings'), clock: setting.state, resumeRate: setting.resumeRate });
+    return setting;
+  }
+  const kept = store.get('settings').clock;
+  if (kept?.mode === 'simulated') {
+    log(
+      'clock: SIMULATED, as last set (the admin page or POST /api/clock {"action":"real"} returns to real time)',
+    );
+    return { state: kept, resumeRate: store.get('settings').resumeRate ?? 1 };
+  }
+  return REAL_CLOCK;
+}
+
+/** The address other machines reach us at: the first LAN IPv4, else loopback. */
+function lanAddress(): string {
+  for (const list of Object.values(networkInterfaces()))
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  return '127.0.0.1';
+}
+
+function listen(
+  app: { fetch: (r: Request) => Response | Promise<Response> },
+  port: number,
+  hostname: string,
+) {
+  return new Promise<ReturnType<typeof serve> & { address(): AddressInfo | string | null }>(
+    (resolve, reject) => {
+      const server = serve({ fetch: app.fetch, port, hostname }, () => resolve(server as never));
+      server.once('error', (e: NodeJS.ErrnoException) =>
+        reject(
+          e.code === 'EADDRINUSE'
+            ? new Error(
+                `port ${port} on ${hostname} is taken (another hallway?): pick another with --port N, or 0 for any free one`,
+              )
+            : e,
+        ),
+      );
+    },
+  );
+}
+
+/**
+ * Starts the host: loads the program (rejecting with every problem if it is invalid, before the
+ * store is touched), opens the store, and serves the API, the event stream and the screens.
+ */
+export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const programPath = opts.programPath ?? defaultProgramPath();
+  const { program, notes } = await loadProgram(programPath);
+  for (const note of notes) log(`program: ${note}`);
+
+  const store = opts.store ? adoptStore(opts.store, log) : openStore(opts.dataDir ?? defaultDataDir(), log);
+  const token = ensureToken(store);
+  const journal = new Journal(store);
+  const clock = new HostClock(startClock(opts, store, log));
+  const state = new HostState(program, journal, clock);
+  const problems = state.effective().problems;
+  if (problems.length)
+    log(`overrides: ${problems.length} kept override(s) do not fit this program: ${problems.join('; ')}`);
+
+  const { app, streams } = createApp({
+    state,
+    screens: new ScreenRegistry(),
+    token: () => token,
+    rendererDir: opts.rendererDir ?? defaultRendererDir(),
+    log,
+  });
+  const hostname = opts.lan ? '0.0.0.0' : '127.0.0.1';
+  const server = await listen(app, opts.port ?? DEFAULT_PORT, hostname);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : (opts.port ?? DEFAULT_PORT);
+  const url = `http://${opts.lan ? lanAddress() : '127.0.0.1'}:${port}`;
+  if (opts.lan)
+    log(
+      `WARNING: listening on ALL network interfaces (port ${port}): any machine on this network can load the screens; ` +
+        'changes still need the admin token.',
+    );
+  log(`host: ${url} (program ${programPath}, store ${store.path}, revision ${journal.revision})`);
+
+  const screens: Screen[] = [
+    ...program.rooms.map((r) => ({
+      kind: 'room' as const,
+      room: r.id,
+      name: r.name,
+      url: url + PAGES.room(r.id),
+    })),
+    { kind: 'lobby', name: 'Lobby', url: url + PAGES.lobby },
+    { kind: 'admin', name: 'Admin', url: `${url}${PAGES.admin}#token=${token}` },
+  ];
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    token,
+    screens,
+    close() {
+      // Every write is on disk before it is answered, so closing only has to end the connections.
+      closing ??= new Promise<void>((resolve) => {
+        streams.closeAll();
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+export const storePathIn = (dataDir: string): string => join(dataDir, 'config.json');

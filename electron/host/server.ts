@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import { readRoutes } from './api/read.js';
+import { screenRoutes } from './api/screens.js';
+import { writeRoutes } from './api/write.js';
+import type { ScreenRegistry } from './screens.js';
+import { type EventStreams, eventStreams } from './sse.js';
+import type { HostState } from './state.js';
+import { securityHeaders, staticRoutes } from './static.js';
+
+export interface AppOptions {
+  state: HostState;
+  screens: ScreenRegistry;
+  token: () => string;
+  rendererDir: string;
+  log: (line: string) => void;
+  keepaliveMs?: number;
+}
+
+/** The host's whole HTTP surface: API, event stream, renderer pages. */
+export function createApp(o: AppOptions): { app: Hono; streams: EventStreams } {
+  const app = new Hono();
+  const streams = eventStreams(o.state, o.keepaliveMs);
+  app.use('*', securityHeaders);
+  app.route('/', readRoutes(o.state));
+  app.route('/', writeRoutes(o.state, o.token));
+  app.route('/', screenRoutes(o.state, o.screens, o.token));
+  app.route('/', streams.routes);
+  app.route('/', staticRoutes(o.rendererDir));
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? c.json({ error: `no such API route: ${c.req.method} ${c.req.path}`, problems: [] }, 404)
+      : c.text(`Not found: ${c.req.path}. Screens are at /room/<room id>, /lobby and /admin.\n`, 404),
+  );
+  app.onError((e, c) => {
+    o.log(`host: ${c.req.method} ${c.req.path} failed: ${e.stack ?? e.message}`);
+    return c.json({ error: `the host failed to answer: ${e.message}`, problems: [] }, 500);
+  });
+  return { app, streams };
+}

@@ -1,0 +1,99 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { JournalEntry } from '../../core/overrides/schema.js';
+import {
+  EVENTS,
+  type HelloEvent,
+  type JournalEvent,
+  ROUTES,
+  SSE_KEEPALIVE_MS,
+} from '../../core/protocol/index.js';
+import { refuse } from './api/http.js';
+import type { HostState } from './state.js';
+
+export interface EventStreams {
+  routes: Hono;
+  /** Ends every open stream (host shutdown), so the server can close. */
+  closeAll(): void;
+  readonly open: number;
+}
+
+/** How soon a browser reconnects after the stream drops (ms). */
+const RETRY_MS = 1_000;
+
+/**
+ * GET /api/events: a `hello` (revision + clock), then every journal entry after the client's
+ * `Last-Event-ID` (or `?since=N`, for the first connection after a snapshot), then each new one
+ * live, each with `id: <revision>`. Without either, only entries from now on.
+ */
+export function eventStreams(state: HostState, keepaliveMs = SSE_KEEPALIVE_MS): EventStreams {
+  const routes = new Hono();
+  const stops = new Set<() => void>();
+
+  routes.get(ROUTES.events, (c) => {
+    const given = c.req.header('last-event-id') ?? c.req.query('since') ?? c.req.query('lastEventId');
+    if (given !== undefined && given !== '' && !/^\d{1,15}$/.test(given.trim()))
+      return refuse(c, 400, `Last-Event-ID / since must be a revision number (got "${given.slice(0, 40)}")`, [
+        { path: 'since', message: 'must be a whole number' },
+      ]);
+    const last = given ? Number(given.trim()) : state.revision;
+
+    c.header('X-Accel-Buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      const queue: JournalEntry[] = [];
+      let wake: (() => void) | null = null;
+      let stopped = false;
+      const stop = () => {
+        stopped = true;
+        wake?.();
+      };
+      // Subscribing and reading the backlog in one synchronous step leaves no gap and no repeat.
+      const unsubscribe = state.journal.subscribe((e) => {
+        queue.push(e);
+        wake?.();
+      });
+      queue.push(...state.journal.since(last));
+      const hello: HelloEvent = { revision: state.revision, clock: state.clockInfo() };
+
+      stops.add(stop);
+      stream.onAbort(stop);
+      c.req.raw.signal.addEventListener('abort', stop);
+      const keepalive = setInterval(() => {
+        stream.write(': keepalive\n\n').catch(stop);
+      }, keepaliveMs);
+      try {
+        await stream.writeSSE({ event: EVENTS.hello, data: JSON.stringify(hello), retry: RETRY_MS });
+        while (!stopped && !stream.closed) {
+          const entry = queue.shift();
+          if (!entry) {
+            await new Promise<void>((resolve) => (wake = resolve));
+            wake = null;
+            continue;
+          }
+          const payload: JournalEvent = { entry, clock: state.clockInfo() };
+          await stream.writeSSE({
+            event: EVENTS.journal,
+            id: String(entry.revision),
+            data: JSON.stringify(payload),
+          });
+        }
+      } catch {
+        // The client went away mid-write: nothing to tell it.
+      } finally {
+        clearInterval(keepalive);
+        unsubscribe();
+        stops.delete(stop);
+      }
+    });
+  });
+
+  return {
+    routes,
+    closeAll() {
+      for (const stop of [...stops]) stop();
+    },
+    get open() {
+      return stops.size;
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { applyOverrides, checkOverride, checkRevert } from '../../core/overrides/apply.js';
+import type { JournalEntry, OverrideInput } from '../../core/overrides/schema.js';
+import type { Program } from '../../core/program/schema.js';
+import type { ClockInfo, ClockInput } from '../../core/protocol/index.js';
+import { isoInVenue } from '../../core/time/venue.js';
+import type { HostClock } from './clock.js';
+import type { Journal } from './journal.js';
+
+export interface Effective {
+  revision: number;
+  program: Program;
+  problems: string[];
+}
+
+/** A refusal the API turns into a 4xx with this status and message. */
+export class Refusal extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The host's state: the program as loaded, the journal, the clock. The effective program is
+ * computed once per revision, not per request.
+ */
+export class HostState {
+  #effective: Effective | null = null;
+
+  constructor(
+    readonly base: Program,
+    readonly journal: Journal,
+    readonly clock: HostClock,
+  ) {}
+
+  get revision(): number {
+    return this.journal.revision;
+  }
+
+  effective(): Effective {
+    const revision = this.journal.revision;
+    if (this.#effective?.revision !== revision) {
+      const { program, problems } = applyOverrides(this.base, [...this.journal.entries]);
+      this.#effective = { revision, program, problems };
+    }
+    return this.#effective;
+  }
+
+  clockInfo(): ClockInfo {
+    const hostReal = this.clock.realNow();
+    const state = this.clock.state;
+    const now = state.mode === 'real' ? hostReal : this.clock.now();
+    return { state, hostReal, now: isoInVenue(this.base, now) };
+  }
+
+  nowIso(): string {
+    return isoInVenue(this.base, this.clock.now());
+  }
+
+  /** Checks an override against the effective program and journals it; throws Refusal. */
+  acceptOverride(o: OverrideInput): JournalEntry {
+    const clash = checkOverride(this.effective().program, o);
+    if (clash) throw new Refusal(clash.status, clash.error);
+    return this.journal.append({ type: 'override', at: this.nowIso(), override: o });
+  }
+
+  /** Journals a revert of override `target`: 404 unknown, 409 not an override or already reverted. */
+  revert(target: number): JournalEntry {
+    const refused = checkRevert(this.journal.entries, target);
+    if (refused) throw new Refusal(refused.status, refused.error);
+    return this.journal.append({ type: 'revert', at: this.nowIso(), target });
+  }
+
+  /** Applies a clock change, journalled (so a resuming stream sees it) and persisted in one write. */
+  changeClock(input: ClockInput): JournalEntry {
+    const at = this.nowIso();
+    const before = this.clock.setting;
+    const next = this.clock.plan(input);
+    // Set first so the streamed event carries the new clock; undone if the write fails.
+    this.clock.set(next);
+    try {
+      return this.journal.append(
+        { type: 'clock', at, clock: next.state },
+        { clock: next.state, resumeRate: next.resumeRate },
+      );
+    } catch (e) {
+      this.clock.set(before);
+      throw e;
+    }
+  }
+}
