@@ -9,3 +9,4 @@ export * from './schedule/talk-times.js';
 export * from './schedule/now-next.js';
 export * from './schedule/lobby.js';
 export { findRoom, UnknownRoomError } from './schedule/sessions.js';
+export * from './overrides/apply.js';

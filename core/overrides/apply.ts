@@ -1,0 +1,159 @@
+import type { Program, Session, Talk } from '../program/schema.js';
+import type { JournalEntry, OverrideEntry, OverrideInput } from './schema.js';
+import { isoInVenue, ms } from '../time/venue.js';
+import { sessionDay } from '../schedule/sessions.js';
+import { revertedRevisions } from './revert.js';
+
+export { checkOverride } from './check.js';
+export { checkRevert } from './revert.js';
+
+const MINUTE = 60_000;
+
+interface Index {
+  sessions: Map<string, Session>;
+  talks: Map<string, { session: Session; talk: Talk }>;
+  rooms: Set<string>;
+}
+
+/**
+ * The effective program: the stored one with the journal's overrides applied in revision order.
+ * Pure: the input is not touched. Reverted overrides and clock entries are skipped. An override
+ * naming what this program lacks (a program replaced after the fact) becomes a problem line and
+ * is skipped; nothing here throws. Changed items stay in the program, marked (`cancelled`,
+ * `original`, `delayMinutes`), so screens can say what happened instead of going silent.
+ */
+export function applyOverrides(
+  program: Program,
+  journal: JournalEntry[],
+): { program: Program; problems: string[] } {
+  const out = structuredClone(program);
+  const entries = [...journal].sort((a, b) => a.revision - b.revision);
+  const { reverted, problems } = revertedRevisions(entries);
+  const index = indexOf(out);
+  for (const entry of entries) {
+    if (entry.type !== 'override' || reverted.has(entry.revision)) continue;
+    const problem = applyOne(out, index, entry);
+    if (problem) problems.push(`revision ${entry.revision} (${entry.override.kind}): ${problem}`);
+  }
+  for (const s of out.sessions) settle(s);
+  return { program: out, problems };
+}
+
+function indexOf(p: Program): Index {
+  const talks = new Map<string, { session: Session; talk: Talk }>();
+  for (const session of p.sessions) for (const talk of session.talks) talks.set(talk.id, { session, talk });
+  return {
+    sessions: new Map(p.sessions.map((s) => [s.id, s])),
+    talks,
+    rooms: new Set(p.rooms.map((r) => r.id)),
+  };
+}
+
+/** Applies one override in place; returns what was wrong (and so skipped), or null. */
+function applyOne(p: Program, index: Index, entry: OverrideEntry): string | null {
+  const o = entry.override;
+  switch (o.kind) {
+    case 'cancel':
+    case 'edit': {
+      const target = targetOf(index, o);
+      if (typeof target === 'string') return target;
+      if (o.kind === 'cancel') target.cancelled = o.note ? { note: o.note } : {};
+      else {
+        if (o.title !== undefined) target.title = o.title;
+        if (o.speakers !== undefined) target.speakers = structuredClone(o.speakers);
+        if (o.note !== undefined) {
+          if (o.note) target.note = o.note;
+          else delete target.note;
+        }
+      }
+      return null;
+    }
+    case 'delay': {
+      const s = index.sessions.get(o.session);
+      if (!s) return missing('session', o.session);
+      const startMs = ms(s.start);
+      const day = sessionDay(p, s);
+      // Cascade: the room's later sessions that day follow; venue-wide items (no room) keep their time.
+      const later =
+        o.cascade && s.room !== null
+          ? p.sessions.filter(
+              (x) => x !== s && x.room === s.room && ms(x.start) >= startMs && sessionDay(p, x) === day,
+            )
+          : [];
+      for (const x of [s, ...later]) shift(p, x, o.minutes);
+      return null;
+    }
+    case 'move': {
+      const s = index.sessions.get(o.session);
+      if (!s) return missing('session', o.session);
+      if (!index.rooms.has(o.room)) return missing('room', o.room);
+      remember(s);
+      s.room = o.room;
+      return null;
+    }
+    case 'now-speaking': {
+      const s = index.sessions.get(o.session);
+      if (!s) return missing('session', o.session);
+      if (!s.talks.some((t) => t.id === o.talk))
+        return `session "${o.session}" has no talk "${o.talk}" (the program changed?); skipped`;
+      s.nowSpeaking = { talk: o.talk, since: entry.at };
+      return null;
+    }
+    case 'announce': {
+      const known = o.rooms?.filter((r) => index.rooms.has(r));
+      const unknown = o.rooms?.filter((r) => !index.rooms.has(r)) ?? [];
+      // Dropping every room would turn a room notice into one for all screens: skip it instead.
+      if (known && known.length === 0) return missing('room', unknown.join('", "'));
+      p.announcements.push({
+        id: entry.revision,
+        text: o.text,
+        ...(known ? { rooms: known } : {}),
+        ...(o.from ? { from: o.from } : {}),
+        ...(o.until ? { until: o.until } : {}),
+      });
+      return unknown.length
+        ? `unknown room "${unknown.join('", "')}" (the program changed?); shown on the other rooms`
+        : null;
+    }
+    case 'alert':
+      p.alerts.push({ id: entry.revision, text: o.text });
+      return null;
+  }
+}
+
+function missing(what: string, id: string): string {
+  return `unknown ${what} "${id}" (the program changed?); skipped`;
+}
+
+function targetOf(
+  index: Index,
+  o: Extract<OverrideInput, { kind: 'cancel' | 'edit' }>,
+): Session | Talk | string {
+  if (o.session !== undefined) return index.sessions.get(o.session) ?? missing('session', o.session);
+  if (o.talk !== undefined) return index.talks.get(o.talk)?.talk ?? missing('talk', o.talk);
+  return 'names neither a session nor a talk; skipped';
+}
+
+/** Keeps the printed time and room the first time an override changes either. */
+function remember(s: Session) {
+  s.original ??= { start: s.start, end: s.end, room: s.room };
+}
+
+function shift(p: Program, s: Session, minutes: number) {
+  remember(s);
+  const by = minutes * MINUTE;
+  s.start = isoInVenue(p, ms(s.start) + by);
+  s.end = isoInVenue(p, ms(s.end) + by);
+  s.delayMinutes = (s.delayMinutes ?? 0) + minutes;
+  for (const t of s.talks) {
+    if (t.start !== undefined) t.start = isoInVenue(p, ms(t.start) + by);
+    if (t.end !== undefined) t.end = isoInVenue(p, ms(t.end) + by);
+  }
+}
+
+/** A session moved back, or delayed and then pulled forward by as much, is as printed again. */
+function settle(s: Session) {
+  if (s.delayMinutes === 0) delete s.delayMinutes;
+  const o = s.original;
+  if (o && o.room === s.room && ms(o.start) === ms(s.start) && ms(o.end) === ms(s.end)) delete s.original;
+}
