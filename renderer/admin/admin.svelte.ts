@@ -1,0 +1,85 @@
+import type { ClockInput } from '../../core/protocol/index.js';
+import type { Program } from '../../core/program/schema.js';
+import { HostConnection } from '../lib/client.svelte.js';
+import { AdminApi } from './api.js';
+import { OverrideForms } from './forms.svelte.js';
+import { ScreenPoll } from './screens.svelte.js';
+import { forgetToken, keepToken, takeToken, type TokenPlace } from './token.js';
+
+/**
+ * The admin window's state: the token, the connection to the host (the same client as every
+ * screen), the forms, the screen list and the outcome of the last undo or clock change.
+ */
+export class Admin {
+  token = $state<string | null>(null);
+  /** Why the host refused the token; the token form shows it. */
+  refused = $state<string | null>(null);
+  query = $state('');
+  logMessage = $state<{ text: string; ok: boolean } | null>(null);
+  clockMessage = $state<{ text: string; ok: boolean } | null>(null);
+
+  readonly conn = new HostConnection({ page: 'admin', screen: 'admin' });
+  readonly api = new AdminApi(() => this.token ?? '');
+  readonly forms = new OverrideForms(this.api, () => this.program);
+  readonly screens = new ScreenPoll(this.api, (message) => this.refuse(message));
+
+  constructor(private readonly place: TokenPlace) {}
+
+  get program(): Program | null {
+    return this.conn.snapshot?.program ?? null;
+  }
+
+  get zone(): string {
+    return this.program?.conference.timeZone ?? 'UTC';
+  }
+
+  start(): void {
+    this.token = takeToken(this.place);
+    this.conn.start();
+    if (this.token) this.screens.start();
+  }
+
+  useToken(token: string): void {
+    const t = token.trim();
+    if (!t) return;
+    keepToken(this.place, t);
+    this.token = t;
+    this.refused = null;
+    this.screens.start();
+    void this.screens.poll();
+  }
+
+  refuse(message: string): void {
+    this.refused = message;
+    forgetToken(this.place);
+    this.screens.stop();
+  }
+
+  async undo(revision: number): Promise<void> {
+    const res = await this.api.revert(revision);
+    if (res.ok) {
+      this.logMessage = { text: `Undid #${revision} (logged as #${res.value.revision}).`, ok: true };
+      return;
+    }
+    if (res.status === 401) this.refuse(res.error);
+    this.logMessage = { text: res.error, ok: false };
+  }
+
+  async setClock(input: ClockInput, what: string): Promise<boolean> {
+    const res = await this.api.clock(input);
+    if (res.ok) {
+      this.clockMessage = { text: what, ok: true };
+      return true;
+    }
+    if (res.status === 401) this.refuse(res.error);
+    const detail = res.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+    this.clockMessage = { text: [res.error, ...detail].join(' — '), ok: false };
+    return false;
+  }
+
+  /** Form submissions report a 401 too: take the token form back. */
+  async submitOverride(force = false): Promise<void> {
+    await this.forms.submit(this.zone, force);
+    if (this.forms.status === 401) this.refuse(this.forms.placed?.general.join(' ') ?? 'token refused (401)');
+  }
+}

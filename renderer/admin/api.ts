@@ -1,0 +1,101 @@
+import {
+  ApiError,
+  BEARER,
+  ClockInfo,
+  OverrideAccepted,
+  ROUTES,
+  ScreenInfo,
+  type ClockInput,
+  type OverrideInput,
+} from '../../core/protocol/index.js';
+import type { Problem } from './problems.js';
+import { z } from 'zod';
+
+/**
+ * The admin's calls to the host: every one carries the bearer token, and every refusal comes back
+ * as the host's own `{error, problems}` so the form can show each problem at its field.
+ */
+export type ApiResult<T> =
+  { ok: true; value: T } | { ok: false; status: number; error: string; problems: Problem[] };
+
+const ScreenList = z.union([z.array(ScreenInfo), z.object({ screens: z.array(ScreenInfo) })]);
+
+export class AdminApi {
+  constructor(
+    private readonly token: () => string,
+    private readonly baseUrl = '',
+    private readonly fetchFn: typeof fetch = (...args) => fetch(...args),
+  ) {}
+
+  postOverride(o: OverrideInput | Record<string, unknown>): Promise<ApiResult<OverrideAccepted>> {
+    return this.call('POST', ROUTES.overrides, o, (v) => OverrideAccepted.parse(v));
+  }
+
+  revert(revision: number): Promise<ApiResult<OverrideAccepted>> {
+    return this.call('POST', ROUTES.revert(revision), {}, (v) => OverrideAccepted.parse(v));
+  }
+
+  clock(input: ClockInput): Promise<ApiResult<unknown>> {
+    // The host may answer with ClockInfo or {clock: ClockInfo}; the stream brings the change anyway.
+    return this.call('POST', ROUTES.clock, input, (v) => ClockInfo.safeParse(v).data ?? v);
+  }
+
+  screens(): Promise<ApiResult<ScreenInfo[]>> {
+    return this.call('GET', ROUTES.screens, undefined, (v) => {
+      const parsed = ScreenList.parse(v);
+      return Array.isArray(parsed) ? parsed : parsed.screens;
+    });
+  }
+
+  private async call<T>(
+    method: 'GET' | 'POST',
+    route: string,
+    body: unknown,
+    read: (v: unknown) => T,
+  ): Promise<ApiResult<T>> {
+    const headers: Record<string, string> = { Authorization: BEARER + this.token() };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await this.fetchFn(this.baseUrl + route, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store',
+      });
+    } catch (e) {
+      return {
+        ok: false,
+        status: 0,
+        error: `Cannot reach the host (${e instanceof Error ? e.message : String(e)}): is hallway still running?`,
+        problems: [],
+      };
+    }
+    const payload: unknown = await res.json().catch(() => null);
+    if (!res.ok) return refusal(res.status, payload);
+    try {
+      return { ok: true, value: read(payload) };
+    } catch {
+      return {
+        ok: false,
+        status: res.status,
+        error: `The host answered ${route} with an unexpected body`,
+        problems: [],
+      };
+    }
+  }
+}
+
+function refusal(status: number, payload: unknown): ApiResult<never> {
+  const parsed = ApiError.safeParse(payload);
+  if (parsed.success) {
+    const error =
+      status === 401 ? `The host refused the admin token (401): ${parsed.data.error}` : parsed.data.error;
+    return { ok: false, status, error, problems: parsed.data.problems };
+  }
+  const error =
+    status === 401
+      ? 'The host refused the admin token (401): type the token printed by `hallway serve` or `hallway token`.'
+      : `The host answered ${status} without saying why`;
+  return { ok: false, status, error, problems: [] };
+}

@@ -1,0 +1,123 @@
+import type { JournalEntry, OverrideInput } from '../../core/overrides/schema.js';
+import type { Program } from '../../core/program/schema.js';
+import { roomName } from './sessions.js';
+import { DateTime } from 'luxon';
+
+/** One line of the admin's log, newest first. */
+export interface LogRow {
+  revision: number;
+  /** Venue time the host accepted it ("10:31 AM"). */
+  time: string;
+  type: JournalEntry['type'];
+  kind: OverrideInput['kind'] | 'revert' | 'clock';
+  text: string;
+  /** Revision of the revert that undid this override. */
+  revertedBy: number | null;
+  canUndo: boolean;
+}
+
+type Names = Pick<Program, 'rooms' | 'sessions'>;
+
+function sessionTitle(p: Names, id: string | undefined): string {
+  if (id === undefined) return '';
+  const s = p.sessions.find((x) => x.id === id);
+  return s ? `“${s.title}”` : id;
+}
+
+function talkTitle(p: Names, id: string | undefined): string {
+  if (id === undefined) return '';
+  for (const s of p.sessions) {
+    const t = s.talks.find((x) => x.id === id);
+    if (t) return `talk “${t.title}”`;
+  }
+  return `talk ${id}`;
+}
+
+const target = (p: Names, o: { session?: string; talk?: string }) =>
+  o.talk !== undefined ? talkTitle(p, o.talk) : sessionTitle(p, o.session);
+
+const withNote = (note: string | undefined) => (note ? ` — ${note}` : '');
+
+export function describeOverride(p: Names, o: OverrideInput, zone: string): string {
+  switch (o.kind) {
+    case 'cancel':
+      return `Cancel ${target(p, o)}${withNote(o.note)}`;
+    case 'delay': {
+      const sign = o.minutes > 0 ? '+' : '−';
+      return `Delay ${sessionTitle(p, o.session)} ${sign}${Math.abs(o.minutes)} min${o.cascade ? ', later sessions too' : ''}`;
+    }
+    case 'move':
+      return `Move ${sessionTitle(p, o.session)} to ${roomName(p, o.room)}${o.force ? ' (forced)' : ''}`;
+    case 'edit': {
+      const parts = [
+        o.title !== undefined ? `title “${o.title}”` : '',
+        o.speakers !== undefined ? `speakers ${o.speakers.map((s) => s.name).join(', ') || '(none)'}` : '',
+        o.note !== undefined ? `note “${o.note}”` : '',
+      ].filter(Boolean);
+      return `Edit ${target(p, o)}: ${parts.join('; ')}`;
+    }
+    case 'now-speaking':
+      return `Now speaking in ${sessionTitle(p, o.session)}: ${talkTitle(p, o.talk)}`;
+    case 'announce': {
+      const where = o.rooms ? o.rooms.map((r) => roomName(p, r)).join(', ') : 'all screens';
+      const when = [
+        o.from ? `from ${venueHm(o.from, zone)}` : '',
+        o.until ? `until ${venueHm(o.until, zone)}` : '',
+      ].filter(Boolean);
+      return `Announce “${o.text}” on ${where}${when.length ? ` ${when.join(' ')}` : ''}`;
+    }
+    case 'alert':
+      return `ALERT “${o.text}”`;
+  }
+}
+
+function venueHm(iso: string, zone: string): string {
+  return DateTime.fromISO(iso, { zone }).setLocale('en-US').toFormat('h:mm a');
+}
+
+function describeClock(e: Extract<JournalEntry, { type: 'clock' }>, zone: string): string {
+  const c = e.clock;
+  if (c.mode === 'real') return 'Clock back to real time';
+  const at = DateTime.fromMillis(c.anchorSim, { zone, locale: 'en-US' }).toFormat('ccc h:mm a');
+  return c.rate === 0 ? `Clock paused at ${at}` : `Clock set to ${at}, ×${c.rate}`;
+}
+
+export function logRows(entries: readonly JournalEntry[], program: Names, zone: string): LogRow[] {
+  const revertedBy = new Map<number, number>();
+  for (const e of entries) if (e.type === 'revert') revertedBy.set(e.target, e.revision);
+  const rows = entries.map((e): LogRow => {
+    const time = venueHm(e.at, zone);
+    if (e.type === 'override') {
+      const by = revertedBy.get(e.revision) ?? null;
+      return {
+        revision: e.revision,
+        time,
+        type: e.type,
+        kind: e.override.kind,
+        text: describeOverride(program, e.override, zone),
+        revertedBy: by,
+        canUndo: by === null,
+      };
+    }
+    if (e.type === 'revert')
+      return {
+        revision: e.revision,
+        time,
+        type: e.type,
+        kind: 'revert',
+        text: `Undo #${e.target}`,
+        revertedBy: null,
+        canUndo: false,
+      };
+    return {
+      revision: e.revision,
+      time,
+      type: e.type,
+      kind: 'clock',
+      text: describeClock(e, zone),
+      revertedBy: null,
+      canUndo: false,
+    };
+  });
+  return rows.sort((a, b) => b.revision - a.revision);
+}

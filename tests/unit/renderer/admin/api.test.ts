@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { AdminApi } from '../../../../renderer/admin/api.js';
+
+function fakeFetch(status: number, body: unknown, seen: { url?: string; init?: RequestInit } = {}) {
+  return (async (url: string, init?: RequestInit) => {
+    seen.url = url;
+    seen.init = init;
+    return new Response(body === undefined ? '' : JSON.stringify(body), { status });
+  }) as typeof fetch;
+}
+
+describe('AdminApi', () => {
+  it('posts with the bearer token and reads the accepted override', async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
+    const api = new AdminApi(() => 'tok', 'http://h', fakeFetch(201, { id: 3, revision: 3 }, seen));
+    const res = await api.postOverride({ kind: 'alert', text: 'x' });
+    expect(res).toEqual({ ok: true, value: { id: 3, revision: 3 } });
+    expect(seen.url).toBe('http://h/api/overrides');
+    expect((seen.init?.headers as Record<string, string>).Authorization).toBe('Bearer tok');
+  });
+
+  it('returns the host’s problems for the form', async () => {
+    const body = { error: 'invalid delay', problems: [{ path: 'minutes', message: 'must not be 0' }] };
+    const res = await new AdminApi(() => 't', '', fakeFetch(400, body)).postOverride({});
+    expect(res).toEqual({ ok: false, status: 400, error: 'invalid delay', problems: body.problems });
+  });
+
+  it('says the token was refused on 401, even without a body', async () => {
+    const res = await new AdminApi(() => 't', '', fakeFetch(401, undefined)).screens();
+    expect(res.ok).toBe(false);
+    if (!res.ok) {
+      expect(res.status).toBe(401);
+      expect(res.error).toMatch(/refused the admin token \(401\)/);
+    }
+  });
+
+  it('says the host is unreachable when fetch throws', async () => {
+    const failing = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    const res = await new AdminApi(() => 't', '', failing).revert(2);
+    expect(res).toMatchObject({ ok: false, status: 0 });
+    if (!res.ok) expect(res.error).toMatch(/Cannot reach the host/);
+  });
+
+  it('accepts the screen list bare or wrapped', async () => {
+    const screen = { screen: 'a', page: 'room', room: 'winchester', revision: 1, lastSeen: 5, stale: false };
+    for (const body of [[screen], { screens: [screen] }]) {
+      const res = await new AdminApi(() => 't', '', fakeFetch(200, body)).screens();
+      expect(res).toEqual({ ok: true, value: [screen] });
+    }
+  });
+});
