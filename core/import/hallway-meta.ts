@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { Conference, Room, Session } from '../program/schema.js';
+
+/**
+ * What a Hallway export adds to a c3voc schedule.json (in `conference.meta.hallway`, which the
+ * c3voc schema leaves open) or to an .ics (X-HALLWAY-* properties): the parts of a program the
+ * format has no field for, so import → export → import gives the same program back.
+ * Other tools ignore it; our importer applies it over what it read from the format's own fields.
+ */
+export const SessionExtras = Session.pick({
+  id: true,
+  kind: true,
+  audience: true,
+  room: true,
+  chairs: true,
+  sponsors: true,
+  talks: true,
+  speakers: true,
+  subtitle: true,
+  track: true,
+  type: true,
+  language: true,
+})
+  .partial()
+  .extend({
+    /** Fields the export had to invent (c3voc requires a guid and a url): dropped on import. */
+    synthetic: z.array(z.enum(['guid', 'url'])).optional(),
+  });
+export type SessionExtras = z.infer<typeof SessionExtras>;
+
+export const HallwayMeta = z.object({
+  version: z.literal(1),
+  conference: Conference.partial(),
+  rooms: z.array(Room),
+  /** By event guid (c3voc); .ics carries them per event instead. */
+  sessions: z.record(z.string(), SessionExtras).optional(),
+});
+export type HallwayMeta = z.infer<typeof HallwayMeta>;
+
+/** The meta, or a message saying why it is unusable (then the import goes on without it). */
+export function readHallwayMeta(raw: unknown, where: string): { meta?: HallwayMeta; note?: string } {
+  if (raw === undefined || raw === null) return {};
+  const parsed = HallwayMeta.safeParse(raw);
+  if (parsed.success) return { meta: parsed.data };
+  const first = parsed.error.issues[0];
+  return {
+    note: `${where}: Hallway extras unreadable (${first ? `${first.path.join('.')}: ${first.message}` : 'invalid'}); imported from the schedule fields alone`,
+  };
+}

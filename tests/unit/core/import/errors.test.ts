@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectFormat, importSchedule } from '../../../../core/import/index.js';
+
+const SHARED = join(__dirname, '../../../../../shared/fixtures/schedules');
+
+function errorsOf(text: string, opts = {}): string[] {
+  const r = importSchedule(text, opts);
+  if (r.ok) throw new Error('expected the import to fail');
+  return r.errors;
+}
+
+const c3voc = (events: unknown[], extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    schedule: {
+      version: '1',
+      conference: {
+        acronym: 'test',
+        title: 'Test',
+        start: '2019-05-20',
+        end: '2019-05-20',
+        time_zone_name: 'America/Los_Angeles',
+        days: [{ index: 1, date: '2019-05-20', rooms: { 'Room 1': events } }],
+        ...extra,
+      },
+    },
+  });
+const event = (over: Record<string, unknown> = {}) => ({
+  id: 1,
+  guid: 'a0a0fcfe-b7fb-46e3-84b6-97a5406016b4',
+  date: '2019-05-20T10:30:00-07:00',
+  start: '10:30',
+  duration: '00:30',
+  room: 'Room 1',
+  title: 'A talk',
+  persons: [],
+  ...over,
+});
+
+describe('refusing broken schedules, naming every field', () => {
+  it('rejects invalid-example.json with the path of each wrong field', () => {
+    const errors = errorsOf(readFileSync(join(SHARED, 'invalid-example.json'), 'utf8'));
+    const where = 'schedule.conference.days[0].rooms["Winterchaos"][0]';
+    expect(errors).toEqual([
+      expect.stringMatching(/^schedule\.rooms: not allowed here/),
+      expect.stringMatching(new RegExp(`^${escape(where)}\\.id: must be an integer \\(got "2814"\\)`)),
+      expect.stringMatching(new RegExp(`^${escape(where)}\\.persons\\[0\\]\\.id: must be an integer`)),
+      expect.stringMatching(new RegExp(`^${escape(where)}\\.persons\\[0\\]\\.code: `)),
+    ]);
+  });
+
+  it('lists every problem at once, each with its path', () => {
+    const errors = errorsOf(
+      c3voc([
+        event(),
+        event({ id: 2, guid: 'b', date: '20.05.2019 11:00' }),
+        event({ id: 3, guid: 'c', duration: 'half an hour' }),
+        event({ id: 4, guid: 'd', title: undefined }),
+      ]),
+    );
+    expect(errors).toEqual([
+      'schedule.conference.days[0].rooms["Room 1"][1].date: "20.05.2019 11:00" must be an ISO date-time with offset, like 2019-12-27T11:00:00+01:00',
+      'schedule.conference.days[0].rooms["Room 1"][2].duration: "half an hour" must be hours:minutes like 01:30',
+      'schedule.conference.days[0].rooms["Room 1"][3].title: is missing',
+    ]);
+  });
+
+  it('names both events that share an id', () => {
+    const errors = errorsOf(
+      c3voc([event(), event({ guid: 'x', date: '2019-05-20T11:30:00-07:00', title: 'Other' })]),
+    );
+    expect(errors).toEqual([
+      'schedule.conference.days[0].rooms["Room 1"][1].id: "1" is also the id of schedule.conference.days[0].rooms["Room 1"][0] ("A talk"); event ids must be unique: give one of them another id',
+    ]);
+  });
+
+  it('refuses an event that ends before it starts, and an unknown --zone', () => {
+    expect(errorsOf(c3voc([event({ duration: '0:00' })]))[0]).toMatch(
+      /\]\[0\]\.duration: the event must end after it starts/,
+    );
+    expect(errorsOf(c3voc([event()]), { zone: 'Mars/Olympus' })).toEqual([
+      'zone: "Mars/Olympus" is not an IANA time zone; use one like Europe/Berlin',
+    ]);
+  });
+
+  it.each([
+    ['<!DOCTYPE html><html><body>Login</body></html>', /HTML page/],
+    ['', /empty/],
+    ['{"rooms": []}', /neither a Hallway program .* nor a c3voc schedule\.json/],
+    ['name,start\nx,y', /not XML, JSON or iCalendar/],
+  ])('says what a file that is no schedule looks like: %j', (text, message) => {
+    expect(errorsOf(text)[0]).toMatch(message);
+  });
+
+  it('reports malformed XML with its line', () => {
+    expect(errorsOf('<schedule><conference><title>x</conference></schedule>')[0]).toMatch(/^\(xml\) line 1/);
+  });
+});
+
+describe('detectFormat', () => {
+  it.each([
+    ['<?xml version="1.0"?>\n<schedule>', 'frab-xml'],
+    ['\uFEFFBEGIN:VCALENDAR\r\nVERSION:2.0', 'ical'],
+    ['{ "schedule": { "conference": {} } }', 'c3voc-json'],
+    ['{ "$schema": "x", "schedule": {} }', 'c3voc-json'],
+    ['{ "format": "hallway-program", "version": 1 }', 'hallway'],
+    ['{ "version": 1, "rooms": [], "format": "hallway-program" }', 'hallway'],
+    ['<html>', null],
+  ])('%j is %s', (text, format) => {
+    expect(detectFormat(text)).toBe(format);
+  });
+
+  it('imports with a forced format, and says so when the content is not that format', () => {
+    const r = importSchedule(c3voc([event()]), { format: 'frab-xml' });
+    expect(r.ok).toBe(false);
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
