@@ -6,14 +6,16 @@ import type { MiddlewareHandler } from 'hono';
 import { PAGES } from '../../core/protocol/index.js';
 
 /**
- * The screens load only what the host serves. Styles allow inline because Svelte writes
- * `style` attributes; scripts never do. frame-src/frame-ancestors 'self' let the admin page
- * preview screens in iframes and nobody else frame them.
+ * The screens load only what the host serves. Svelte 5 sets dynamic styles through the CSSOM
+ * (which CSP does not govern) and the build links its CSS, so `<style>` elements stay banned;
+ * only style attributes written in a template (Svelte parses those from HTML) are let through.
+ * frame-src/frame-ancestors 'self' let the admin page preview screens in iframes, nobody else.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
+  "style-src-attr 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
@@ -63,11 +65,16 @@ export function staticRoutes(rendererDir: string): Hono {
   const root = resolve(rendererDir);
   const app = new Hono();
 
-  const send = async (c: Parameters<MiddlewareHandler>[0], file: string, immutable: boolean) => {
+  const send = async (
+    c: Parameters<MiddlewareHandler>[0],
+    file: string,
+    immutable: boolean,
+    within = root,
+  ) => {
     if (!rendererBuilt(root)) return c.text(NOT_BUILT(root), 503);
-    const full = resolve(root, file);
-    // Never outside the renderer dir, whatever the URL says.
-    if (full !== root && !full.startsWith(root + sep)) return c.notFound();
+    const full = resolve(within, file);
+    // Never outside the folder the route serves, whatever the URL says.
+    if (!full.startsWith(within + sep)) return c.notFound();
     try {
       if (!(await stat(full)).isFile()) return c.notFound();
       const body = await readFile(full);
@@ -87,11 +94,11 @@ export function staticRoutes(rendererDir: string): Hono {
   app.get('/assets/*', (c) => {
     let path: string;
     try {
-      path = decodeURIComponent(c.req.path).slice(1);
+      path = decodeURIComponent(c.req.path.slice('/assets/'.length));
     } catch {
       return c.notFound();
     }
-    return send(c, path, true);
+    return send(c, path, true, join(root, 'assets'));
   });
   // Top-level files of Vite's public dir (favicon and the like), never a page by its file name.
   app.get('/:file{[A-Za-z0-9._-]+\\.[A-Za-z0-9]+}', (c) => {
