@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import { detectFormat, importSchedule, type ImportFormat } from '../../core/import/index.js';
+import { parseProgram } from '../../core/program/parse.js';
+import type { Program } from '../../core/program/schema.js';
+
+export type ProgramFileFormat = ImportFormat | 'hallway';
+export const PROGRAM_FILE_FORMATS: readonly ProgramFileFormat[] = [
+  'hallway',
+  'frab-xml',
+  'c3voc-json',
+  'ical',
+];
+
+export interface ReadProgramOptions {
+  /** Skip detection: read the file as this format. */
+  format?: ProgramFileFormat;
+  /** Venue zone for schedules that do not state one (ignored for Hallway programs). */
+  zone?: string;
+}
+
+/** A program file that cannot be used; `problems` holds every reason, each with its place. */
+export class ProgramFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly problems: string[],
+  ) {
+    super(
+      `${path}: cannot use this program file (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map((p) => `  - ${p}`).join('\n'),
+    );
+    this.name = 'ProgramFileError';
+  }
+}
+
+/**
+ * A program from a file in any format we read: our own JSON, frab/Pentabarf XML,
+ * c3voc/pretalx schedule.json or iCalendar, told apart by content. `notes` says what the
+ * import assumed (the zone it guessed, rooms it named, overlaps it kept).
+ */
+export async function readProgramFile(
+  path: string,
+  opts: ReadProgramOptions = {},
+): Promise<{ program: Program; notes: string[] }> {
+  let text: string;
+  try {
+    text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory, not a file'
+          : code === 'EACCES'
+            ? 'not allowed to read it'
+            : (e as Error).message;
+    throw new ProgramFileError(path, [`(file): ${why}`]);
+  }
+  const format = opts.format ?? detectFormat(text);
+  if (
+    format === 'hallway' ||
+    (format === null && /^\s*\{/.test(text) && !/"schedule"/.test(text.slice(0, 4096)))
+  ) {
+    const r = parseProgram(text);
+    if (!r.ok) throw new ProgramFileError(path, r.errors);
+    return {
+      program: r.program,
+      notes: opts.zone ? ['--zone ignored: a Hallway program names its own zone'] : [],
+    };
+  }
+  const r = importSchedule(text, {
+    ...(format ? { format } : {}),
+    ...(opts.zone ? { zone: opts.zone } : {}),
+  });
+  if (!r.ok) throw new ProgramFileError(path, r.errors);
+  return { program: r.program, notes: r.notes };
+}
