@@ -56,9 +56,10 @@ function defaultWindow(program: Program, sorted: Session[], at: number): { from:
     return { from: start, until: start + ROW_MS };
   }
   const today = venueDay(program, at);
-  const days = [...new Set(sorted.map((s) => sessionDay(program, s)))].sort();
+  const dayOf = new Map(sorted.map((s) => [s, sessionDay(program, s)]));
+  const days = [...new Set(dayOf.values())].sort();
   const day = days.includes(today) ? today : (days.find((d) => d > today) ?? days[days.length - 1]!);
-  const ofDay = sorted.filter((s) => sessionDay(program, s) === day);
+  const ofDay = sorted.filter((s) => dayOf.get(s) === day);
   const first = Math.min(...ofDay.map((s) => ms(s.start)));
   const last = Math.max(...ofDay.map((s) => ms(s.end)));
   const from = floorToRow(program, first);
