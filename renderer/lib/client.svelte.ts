@@ -49,7 +49,7 @@ const backoff = (attempt: number) => Math.min(5_000, 500 * 2 ** attempt);
 
 declare global {
   interface Window {
-    hallway?: { screen?: string };
+    hallway?: { screen?: string; room?: string };
   }
 }
 

@@ -1,0 +1,47 @@
+import type { Program, Session } from '../../core/program/schema.js';
+import { clockAt, delayLine, displayTitle, roomName, theRoom } from '../lib/format.js';
+import type { RoomView } from './view.js';
+
+/** A line of the "Later today" and "Elsewhere now" slides. */
+export interface ListRow {
+  key: string;
+  time: string;
+  title: string;
+  where?: string | null;
+  flags?: string[];
+  struck?: boolean;
+}
+
+function overrides(
+  p: Program,
+  s: Session & { movedTo?: string },
+): Pick<ListRow, 'flags' | 'struck' | 'where'> {
+  const flags: string[] = [];
+  const notes: string[] = [];
+  if (s.cancelled) {
+    flags.push('Cancelled');
+    if (s.cancelled.note) notes.push(s.cancelled.note);
+  }
+  if (s.movedTo) notes.push(`Moved to ${theRoom(p, s.movedTo)}`);
+  const delay = delayLine(p, s);
+  if (delay) notes.push(delay);
+  return { flags, struck: !!s.cancelled || !!s.movedTo, where: notes.join(' · ') || null };
+}
+
+export function laterRows(p: Program, v: RoomView): ListRow[] {
+  return v.nn.later.map((s) => ({
+    key: s.id,
+    time: clockAt(p, s.start),
+    title: displayTitle(s),
+    ...overrides(p, s),
+  }));
+}
+
+export function elsewhereRows(p: Program, v: RoomView): ListRow[] {
+  return v.elsewhere.map(({ room, session }) => ({
+    key: session.id,
+    time: `until ${clockAt(p, session.end)}`,
+    title: displayTitle(session),
+    where: [room ? roomName(p, room.id) : 'Everyone', delayLine(p, session)].filter(Boolean).join(' · '),
+  }));
+}
