@@ -36,6 +36,12 @@ describe('talkTimes', () => {
     expect(spans(session('d2-a1', twoDays()))).toEqual(['d2-a1-1 10:00–10:20', 'd2-a1-2 10:20–11:00']);
   });
 
+  it('talks with their own times and a late start: the named talk and the later ones move', () => {
+    const s = session('d2-a1', twoDays());
+    s.nowSpeaking = { talk: 'd2-a1-2', since: '2024-06-11T10:25:00+02:00' };
+    expect(spans(s)).toEqual(['d2-a1-1 10:00–10:20', 'd2-a1-2 10:25–11:05 ~']);
+  });
+
   it('a cancelled talk takes no time; the others share the block', () => {
     const s = session('t2-pm1'); // 13:30–14:30, three talks
     s.talks[1]!.cancelled = { note: 'speaker ill' };
