@@ -122,3 +122,21 @@ export type ApiError = z.infer<typeof ApiError>;
 
 /** Name of the bearer-token header value prefix. */
 export const BEARER = 'Bearer ';
+
+/** Who a screen is, as the Electron shell tells it (its heartbeat's `screen`, `page`, `room`). */
+export interface ShellScreen {
+  screen: string;
+  page: PageKind;
+  room?: string;
+}
+
+/**
+ * What the Electron shell's preload puts on `window.hallway` (absent in a plain browser, where
+ * the page takes its identity from `?screen=` and the URL). Only the admin window's has
+ * `adminToken`; room and lobby windows never see the token.
+ */
+export interface ShellBridge {
+  readonly shell: 'electron';
+  readonly identity: ShellScreen;
+  adminToken?: () => Promise<string | null>;
+}
