@@ -9,7 +9,7 @@ import { parseInstant } from '../../core/time/venue.js';
 import { type ClockSetting, HostClock, REAL_CLOCK } from './clock.js';
 import { Journal } from './journal.js';
 import { defaultDataDir, defaultProgramPath, defaultRendererDir } from './paths.js';
-import { loadProgram } from './program.js';
+import { readProgramFile } from './program-file.js';
 import { ScreenRegistry } from './screens.js';
 import { createApp } from './server.js';
 import { HostState } from './state.js';
@@ -106,7 +106,7 @@ function listen(
 export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const programPath = opts.programPath ?? defaultProgramPath();
-  const { program, notes } = await loadProgram(programPath);
+  const { program, notes } = await readProgramFile(programPath);
   for (const note of notes) log(`program: ${note}`);
 
   const store = opts.store ? adoptStore(opts.store, log) : openStore(opts.dataDir ?? defaultDataDir(), log);

@@ -55,6 +55,21 @@ export function quarantineInvalidStore(
   return aside;
 }
 
+/**
+ * The store file of `dataDir` read without changing anything (for `hallway now --data`):
+ * null when there is none; throws saying what is wrong when it is unusable.
+ */
+export function readStoreFile(dataDir: string): StoreShape | null {
+  const path = join(dataDir, STORE_FILE);
+  if (!existsSync(path)) return null;
+  const problem = storeFileProblem(path);
+  if (problem !== null)
+    throw new Error(
+      `the store ${path} is ${problem}; \`hallway serve --data ${dataDir}\` would move it aside`,
+    );
+  return StoreShape.parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
 /** Opens the conf store in `dataDir`, after quarantining a bad file. */
 export function openStore(dataDir: string, log: (line: string) => void): HostStore {
   quarantineInvalidStore(join(dataDir, STORE_FILE), log);

@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_PORT, type RunningHost, startHost } from '../host/index.js';
+import { appRoot, defaultDataDir, defaultProgramPath, defaultRendererDir } from '../host/paths.js';
+import { rendererBuilt } from '../host/static.js';
+import { type Command, type Io, numberOption, parseOptions, UsageError } from './io.js';
+
+const usage = `Usage: hallway serve [--program FILE] [--data DIR] [--port N] [--clock ISO] [--rate R] [--lan]
+
+Runs the host: the screens' pages, the API and the event stream. Prints each screen's URL and
+the admin URL (with its token), then serves until Ctrl-C.
+  --program FILE  the program, any format \`hallway check\` reads (default: data/opml19.json)
+  --data DIR      where the override log, token and settings live (default: ${defaultDataDir()})
+  --port N        port to listen on (default ${DEFAULT_PORT}; 0: any free one)
+  --clock ISO     simulate the clock from this instant, like 2019-05-20T08:55:00-07:00
+  --rate R        simulated seconds per real second (default 1; 0 holds the clock still)
+  --lan           listen on every network interface, for screens on other machines`;
+
+/** Builds dist/renderer once when it is missing (a fresh checkout), so the pages can be served. */
+function buildRendererOnce(dir: string, io: Io): void {
+  if (rendererBuilt(dir) || process.env.HALLWAY_SKIP_RENDERER_BUILD) return;
+  const vite = join(appRoot(), 'node_modules', 'vite', 'bin', 'vite.js');
+  if (dir !== defaultRendererDir() || !existsSync(vite)) return;
+  io.out(`renderer not built yet: building ${dir} once (vite build)...`);
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'error'], {
+    cwd: appRoot(),
+    encoding: 'utf8',
+  });
+  if (r.status !== 0)
+    io.err(
+      `vite build failed; the pages will answer 503 until \`npm run build:renderer\` works:\n${r.stderr}`,
+    );
+}
+
+/** Resolves on the first SIGINT/SIGTERM. */
+const stopSignal = () =>
+  new Promise<NodeJS.Signals>((resolve) => {
+    const on = (s: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(s);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+
+export const command: Command = {
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseOptions(args, {
+      program: { type: 'string' },
+      data: { type: 'string' },
+      port: { type: 'string' },
+      clock: { type: 'string' },
+      rate: { type: 'string' },
+      lan: { type: 'boolean' },
+    });
+    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const port = numberOption('port', values.port);
+    if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535))
+      throw new UsageError(`--port must be a whole number from 0 to 65535 (got ${values.port})`);
+    const rate = numberOption('rate', values.rate);
+
+    const rendererDir = defaultRendererDir();
+    buildRendererOnce(rendererDir, io);
+    const stopped = stopSignal();
+    let host: RunningHost;
+    try {
+      host = await startHost({
+        programPath: values.program ?? defaultProgramPath(),
+        dataDir: values.data ?? defaultDataDir(),
+        rendererDir,
+        log: io.out,
+        ...(port !== undefined ? { port } : {}),
+        ...(values.clock !== undefined ? { clock: values.clock } : {}),
+        ...(rate !== undefined ? { rate } : {}),
+        ...(values.lan ? { lan: true } : {}),
+      });
+    } catch (e) {
+      io.err((e as Error).message);
+      return 1;
+    }
+    for (const s of host.screens) {
+      if (s.kind === 'room') io.out(`room ${s.room} (${s.name}): ${s.url}`);
+      else io.out(`${s.kind}: ${s.url}`);
+    }
+    io.out('serving; Ctrl-C stops');
+    const signal = await stopped;
+    io.out(`${signal}: closing`);
+    await host.close();
+    return 0;
+  },
+};
