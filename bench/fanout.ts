@@ -63,7 +63,13 @@ export interface FanoutSeries {
 export async function fanoutSeries(
   pages: readonly Page[],
   trigger: (text: string) => Promise<number>,
-  opts: { runs: number; warmups: number; label: string; between?: () => Promise<void>; pauseMs?: number },
+  opts: {
+    runs: number;
+    warmups: number;
+    label: string;
+    between?: (text: string) => Promise<void>;
+    pauseMs?: number;
+  },
 ): Promise<FanoutSeries> {
   const samples: number[] = [];
   let missed = 0;
@@ -74,7 +80,7 @@ export async function fanoutSeries(
       samples.push(...run.latencies);
       missed += run.missed;
     }
-    if (opts.between) await opts.between();
+    if (opts.between) await opts.between(text);
     await new Promise((r) => setTimeout(r, opts.pauseMs ?? 150));
   }
   return { samples, missed, runs: opts.runs };

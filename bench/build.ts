@@ -1,0 +1,29 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+function newestUnder(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestUnder(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * The screens are measured as built: rebuild dist/renderer when it is missing or older than the
+ * renderer or core sources, so the figures never describe a stale bundle. Says what it did.
+ */
+export function ensureRendererBuilt(root: string): string {
+  const marker = path.join(root, 'dist', 'renderer', 'room.html');
+  const sources = Math.max(newestUnder(path.join(root, 'renderer')), newestUnder(path.join(root, 'core')));
+  if (existsSync(marker) && statSync(marker).mtimeMs >= sources)
+    return `dist/renderer as found (built ${new Date(statSync(marker).mtimeMs).toISOString()})`;
+  const t = Date.now();
+  execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return `dist/renderer rebuilt by the bench (vite build, ${((Date.now() - t) / 1000).toFixed(0)} s)`;
+}
