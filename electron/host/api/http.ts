@@ -29,7 +29,17 @@ export async function readBody<S extends z.ZodType>(
 ): Promise<{ ok: true; value: z.infer<S> } | { ok: false; response: Response }> {
   if (Number(c.req.header('content-length') ?? 0) > MAX_BODY)
     return { ok: false, response: refuse(c, 413, `${what} is larger than ${MAX_BODY} bytes`) };
-  const text = await c.req.text();
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  let text: string;
+  try {
+    // Strict: a lenient decode would store U+FFFD in place of the bytes it could not read.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      ok: false,
+      response: refuse(c, 400, `${what} is not valid UTF-8: send the JSON encoded as UTF-8`),
+    };
+  }
   let json: unknown;
   if (text.trim() === '' && empty !== undefined) json = empty;
   else {
@@ -43,7 +53,7 @@ export async function readBody<S extends z.ZodType>(
           `${what} must be sent as application/json (got ${type ? `"${type}"` : 'no content type'})`,
         ),
       };
-    if (text.length > MAX_BODY)
+    if (bytes.length > MAX_BODY)
       return { ok: false, response: refuse(c, 413, `${what} is larger than ${MAX_BODY} bytes`) };
     try {
       json = JSON.parse(text);
