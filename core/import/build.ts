@@ -113,7 +113,9 @@ export function buildProgram(
   if (errors.length) return { program: null, errors, notes };
 
   const ri = (s: Session) => (s.room === null ? -1 : (roomIndex.get(s.room) ?? -1));
-  built.sort((a, b) => a.ms - b.ms || ri(a.s) - ri(b.s) || a.i - b.i);
+  const order = new Map((raw.meta?.order ?? []).map((id, i) => [id, i]));
+  const rank = (s: Session) => order.get(s.id) ?? Number.MAX_SAFE_INTEGER;
+  built.sort((a, b) => rank(a.s) - rank(b.s) || a.ms - b.ms || ri(a.s) - ri(b.s) || a.i - b.i);
   const sessions = built.map((b) => b.s);
 
   const conference = buildConference(raw, zoneName, sessions, notes);
@@ -156,10 +158,15 @@ function buildRooms(raw: RawSchedule, notes: string[]): { list: Room[]; idOf: Ma
     list.push({ id: rid, name: shown });
   };
   for (const r of raw.meta?.rooms ?? []) add(r.name, r.id);
-  for (const name of raw.rooms) add(name);
-  for (const e of raw.events) if (e.room !== null) add(e.room);
-  const nameless = raw.events.filter((e) => e.room !== null && !e.room.trim()).length;
-  if (nameless && !raw.meta)
+  // A nameless room only exists for the events in it; a Hallway export parks its room-less
+  // sessions there, and their extras say room: null.
+  const inNameless = raw.events.some((e) => e.room !== null && !e.room.trim() && e.extras?.room !== null);
+  for (const name of raw.rooms) if (name.trim() || inNameless) add(name);
+  for (const e of raw.events) if (e.room !== null && (e.room.trim() || e.extras?.room !== null)) add(e.room);
+  const nameless = raw.events.filter(
+    (e) => e.room !== null && !e.room.trim() && e.extras?.room !== null,
+  ).length;
+  if (nameless)
     notes.push(`${nameless} event(s) in a room with no name: put in a room called "${UNNAMED_ROOM}"`);
   return { list, idOf };
 }

@@ -4,11 +4,16 @@ import { Conference, Room, Session } from '../program/schema.js';
 /**
  * What a Hallway export adds to a c3voc schedule.json (in `conference.meta.hallway`, which the
  * c3voc schema leaves open) or to an .ics (X-HALLWAY-* properties): the parts of a program the
- * format has no field for, so import → export → import gives the same program back.
+ * format has no field for, or that its fields would not give back exactly, so
+ * import → export → import gives the same program back.
  * Other tools ignore it; our importer applies it over what it read from the format's own fields.
  */
 export const SessionExtras = Session.pick({
   id: true,
+  title: true,
+  abstract: true,
+  url: true,
+  guid: true,
   kind: true,
   audience: true,
   room: true,
@@ -23,8 +28,13 @@ export const SessionExtras = Session.pick({
 })
   .partial()
   .extend({
+    // Without their defaults: an absent list must stay absent, not become [] over what was read.
+    chairs: Session.shape.chairs.unwrap().optional(),
+    sponsors: Session.shape.sponsors.unwrap().optional(),
+    talks: Session.shape.talks.unwrap().optional(),
+    speakers: Session.shape.speakers.unwrap().optional(),
     /** Fields the export had to invent (c3voc requires a guid and a url): dropped on import. */
-    synthetic: z.array(z.enum(['guid', 'url'])).optional(),
+    synthetic: z.array(z.enum(['guid', 'url', 'type'])).optional(),
   });
 export type SessionExtras = z.infer<typeof SessionExtras>;
 
@@ -34,6 +44,8 @@ export const HallwayMeta = z.object({
   rooms: z.array(Room),
   /** By event guid (c3voc); .ics carries them per event instead. */
   sessions: z.record(z.string(), SessionExtras).optional(),
+  /** Session ids in program order (the format groups events by day and room). */
+  order: z.array(z.string()).optional(),
 });
 export type HallwayMeta = z.infer<typeof HallwayMeta>;
 
