@@ -36,7 +36,7 @@ export class OverrideForms {
   talk = $state('');
 
   note = $state('');
-  minutes = $state('10');
+  minutes = $state<number | string | null>(10);
   cascade = $state(false);
   room = $state('');
   /** The host's clash message after a 409 on move: staff may then force it. */
@@ -140,6 +140,13 @@ export class OverrideForms {
         this.placed = { byField: {}, general: [] };
       }
       if (kind === 'alert') this.alertConfirm = false;
+      return false;
+    } catch (e) {
+      // A bug of ours, not the host's answer: still say it where staff look.
+      this.placed = {
+        byField: {},
+        general: [`Could not send: ${e instanceof Error ? e.message : String(e)}`],
+      };
       return false;
     } finally {
       this.busy = false;

@@ -24,15 +24,16 @@ export function cancelDraft(t: Target, note: string): Draft {
   return { kind: 'cancel', ...targetOf(t), note: opt(note) };
 }
 
+/** A number box's value (Svelte binds a number, or null when empty); unreadable → null. */
+export function numberOf(v: number | string | null | undefined): number | null {
+  if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) return null;
+  const n = Number(v);
+  return Number.isNaN(n) ? null : n;
+}
+
 /** `minutes` as typed: an empty or non-numeric box goes as null so the host names the field. */
-export function delayDraft(session: string, minutes: string, cascade: boolean): Draft {
-  const n = minutes.trim() === '' ? null : Number(minutes);
-  return {
-    kind: 'delay',
-    session: opt(session),
-    minutes: n === null || Number.isNaN(n) ? null : n,
-    cascade: cascade || undefined,
-  };
+export function delayDraft(session: string, minutes: number | string | null, cascade: boolean): Draft {
+  return { kind: 'delay', session: opt(session), minutes: numberOf(minutes), cascade: cascade || undefined };
 }
 
 export function moveDraft(session: string, room: string, force: boolean): Draft {

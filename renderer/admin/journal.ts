@@ -85,6 +85,8 @@ function describeClock(e: Extract<JournalEntry, { type: 'clock' }>, zone: string
 export function logRows(entries: readonly JournalEntry[], program: Names, zone: string): LogRow[] {
   const revertedBy = new Map<number, number>();
   for (const e of entries) if (e.type === 'revert') revertedBy.set(e.target, e.revision);
+  const overrides = new Map<number, OverrideInput>();
+  for (const e of entries) if (e.type === 'override') overrides.set(e.revision, e.override);
   const rows = entries.map((e): LogRow => {
     const time = venueHm(e.at, zone);
     if (e.type === 'override') {
@@ -105,7 +107,7 @@ export function logRows(entries: readonly JournalEntry[], program: Names, zone: 
         time,
         type: e.type,
         kind: 'revert',
-        text: `Undo #${e.target}`,
+        text: undoText(program, e.target, overrides.get(e.target), zone),
         revertedBy: null,
         canUndo: false,
       };
@@ -120,4 +122,8 @@ export function logRows(entries: readonly JournalEntry[], program: Names, zone: 
     };
   });
   return rows.sort((a, b) => b.revision - a.revision);
+}
+
+function undoText(p: Names, target: number, o: OverrideInput | undefined, zone: string): string {
+  return o ? `Undo #${target}: ${describeOverride(p, o, zone)}` : `Undo #${target}`;
 }

@@ -18,6 +18,7 @@ describe('drafts the host accepts', () => {
     ['cancel a talk', cancelDraft({ session: 't2-pm1', talk: 't2-pm1-1' }, 'speaker ill')],
     ['cancel a session', cancelDraft({ session: 't2-pm1', talk: '' }, '')],
     ['delay with cascade', delayDraft('t1-production', '10', true)],
+    ['delay from a number box', delayDraft('t1-production', -5, false)],
     ['move', moveDraft('t1-pm3', 'magnolia', false)],
     ['now speaking', nowSpeakingDraft('t2-pm1', 't2-pm1-2')],
     ['announce', announceDraft('Coffee in the lobby', ['winchester'], '2019-05-20T10:00', '', zone)],
@@ -30,6 +31,7 @@ describe('drafts the host refuses at a field (left to its validation)', () => {
   it.each([
     ['delay 0', delayDraft('x', '0', false), 'minutes'],
     ['delay empty', delayDraft('x', '', false), 'minutes'],
+    ['delay null (an emptied number box)', delayDraft('x', null, false), 'minutes'],
     ['move without room', moveDraft('x', '', false), 'room'],
   ])('%s names %s', (_name, draft, field) => {
     const r = OverrideInput.safeParse(draft);

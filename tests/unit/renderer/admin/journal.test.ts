@@ -76,7 +76,7 @@ describe('logRows', () => {
       [2, false, null],
       [1, false, 4],
     ]);
-    expect(rows[0]!.text).toBe('Undo #1');
+    expect(rows[0]!.text).toBe('Undo #1: ALERT “Fire”');
     expect(rows[2]!.text).toBe('Clock paused at Mon 10:31 AM');
     expect(rows[3]!.time).toBe('10:31 AM');
   });

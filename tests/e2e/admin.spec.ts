@@ -1,0 +1,117 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from './support/host.js';
+
+/**
+ * The admin window itself: the token (from the fragment, kept, refused), validation at the field,
+ * the move clash and its force, the clock control, the screen list, and screenshots at both sizes.
+ */
+const shots = resolve(import.meta.dirname, '../../test-results/screenshots');
+
+test.use({ hostOptions: { clock: '2019-05-20T10:45:00-07:00', rate: 0 } });
+
+test('the token comes from the fragment, leaves the URL and is kept across a reload', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.admin());
+  await expect(page.getByRole('heading', { name: /Hallway admin/ })).toBeVisible();
+  await expect(page.getByTestId('connection')).toHaveText(/Connected/);
+  expect(page.url()).not.toContain('token');
+  expect(page.url()).not.toContain(host.token);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Sessions of the day' })).toBeVisible();
+  await expect(page.getByTestId('token-refused')).toHaveCount(0);
+});
+
+test('a wrong token is refused with a message, and the right one typed is accepted', async ({
+  page,
+  host,
+}) => {
+  await page.goto(`${host.url}/admin#token=not-the-token`);
+  await expect(page.getByTestId('token-refused')).toContainText('401');
+  await page.getByLabel('Admin token').fill(host.token);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Sessions of the day' })).toBeVisible();
+  await expect(page.getByTestId('token-refused')).toHaveCount(0);
+});
+
+test('the host’s validation shows at the field: a delay of 0 minutes', async ({ page, host }) => {
+  await page.goto(host.admin());
+  await page.getByLabel(/Search title/).fill('Handling Heterogeneity');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#f-session')).toBeFocused();
+  await page.keyboard.press('Alt+2');
+  await page.getByLabel(/Minutes late/).fill('0');
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/overrides'));
+  await page.keyboard.press('Enter');
+  expect((await answer).status()).toBe(400);
+  await expect(page.locator('#f-minutes-error')).toHaveText('must not be 0');
+  await expect(page.getByLabel(/Minutes late/)).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('a move into a busy room names the clash and can be forced', async ({ page, host }) => {
+  await page.goto(host.admin());
+  await page.locator('[data-session="t2-pm1"]').click();
+  await page.getByRole('button', { name: 'Move', exact: true }).click();
+  await page.getByLabel('Move to room').selectOption('winchester');
+  const first = page.waitForResponse((r) => r.url().endsWith('/api/overrides'));
+  await page.getByTestId('submit').click();
+  expect((await first).status()).toBe(409);
+  await expect(page.getByTestId('clash')).toBeVisible();
+  const forced = page.waitForResponse((r) => r.url().endsWith('/api/overrides'));
+  await page.getByRole('button', { name: /Move anyway/ }).click();
+  expect((await forced).status()).toBe(201);
+  await expect(page.getByTestId('log-entry').first()).toContainText('(forced)');
+});
+
+test('the clock control sets an instant and a rate, pauses, and goes back to real time', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.admin());
+  const clock = page.getByTestId('host-clock');
+  await expect(clock).toHaveText('10:45:00 AM');
+  await page.locator('#c-at').fill('2019-05-20T13:05');
+  await page.getByLabel(/^Rate/).fill('0');
+  await page.getByRole('button', { name: 'Set clock' }).click();
+  await expect(clock).toHaveText('1:05:00 PM');
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await expect(page.locator('.mode')).toHaveText(/simulated ×1/);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.locator('.mode')).toHaveText(/paused/);
+  await page.getByRole('button', { name: 'Real time' }).click();
+  await expect(page.locator('.mode')).toHaveText('real time');
+  await expect(page.getByTestId('log-entry').first()).toContainText('Clock back to real time');
+});
+
+test('connected screens are listed with the revision they show', async ({ page, browser, host }) => {
+  const other = await browser.newContext();
+  const room = await other.newPage();
+  await room.goto(host.room('winchester'));
+  await page.goto(host.admin());
+  const row = page.getByTestId('screen-row').filter({ hasText: 'Winchester Room' });
+  await expect(row).toBeVisible({ timeout: 10_000 });
+  await expect(row).toContainText('#0 / #0');
+  await other.close();
+});
+
+test('screenshots of the admin at 1920×1080 and 1080×1920', async ({ page, host }) => {
+  mkdirSync(shots, { recursive: true });
+  await host.post({ kind: 'delay', session: 't1-production', minutes: 10 });
+  await host.post({ kind: 'announce', text: 'Lunch is served in the Magnolia Room at 12:40' });
+  const { revision } = await host.post({ kind: 'cancel', talk: 't2-pm1-1', note: 'speaker ill' });
+  await host.revert(revision);
+  for (const [w, h] of [
+    [1920, 1080],
+    [1080, 1920],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto(host.admin());
+    await page.locator('[data-session="t2-deep-learning"]').click();
+    await page.getByLabel('Screen', { exact: true }).selectOption('stevens-creek');
+    await expect(page.getByTestId('log-entry')).toHaveCount(4);
+    await page.waitForTimeout(800); // let the preview frame paint
+    await page.screenshot({ path: `${shots}/admin-${w}x${h}-${test.info().project.name}.png` });
+  }
+});
