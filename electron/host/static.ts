@@ -100,6 +100,10 @@ export function staticRoutes(rendererDir: string): Hono {
     }
     return send(c, path, true, join(root, 'assets'));
   });
+  // Browsers ask for it on their own; without one, say "none" instead of logging a 404 on every screen.
+  app.get('/favicon.ico', (c) =>
+    existsSync(join(root, 'favicon.ico')) ? send(c, 'favicon.ico', false) : c.body(null, 204),
+  );
   // Top-level files of Vite's public dir (favicon and the like), never a page by its file name.
   app.get('/:file{[A-Za-z0-9._-]+\\.[A-Za-z0-9]+}', (c) => {
     const file = c.req.param('file');

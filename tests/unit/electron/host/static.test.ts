@@ -62,6 +62,11 @@ describe('renderer pages', () => {
     expect(await res.text()).toContain('npm run build:renderer');
   });
 
+  it('/favicon.ico without one → 204, not a 404 in every console', async () => {
+    t = await testHost({ rendererDir: fakeRenderer() });
+    expect((await fetch(`${t.host.url}/favicon.ico`)).status).toBe(204);
+  });
+
   it('/ goes to the lobby', async () => {
     t = await testHost({ rendererDir: fakeRenderer() });
     const res = await fetch(`${t.host.url}/`, { redirect: 'manual' });
