@@ -5,6 +5,7 @@ import {
   Snapshot,
   type Heartbeat,
   type PageKind,
+  type ShellBridge,
 } from '../../core/protocol/index.js';
 import type { Program } from '../../core/program/schema.js';
 import { clockNow } from '../../core/time/clock.js';
@@ -49,7 +50,8 @@ const backoff = (attempt: number) => Math.min(5_000, 500 * 2 ** attempt);
 
 declare global {
   interface Window {
-    hallway?: { screen?: string; room?: string };
+    /** Set by the Electron shell's preload; absent in a plain browser. */
+    hallway?: ShellBridge;
   }
 }
 
@@ -288,19 +290,29 @@ export class HostConnection {
     if (quiet < WATCHDOG_MS) return;
     const es = this.#es;
     if (es && es.readyState === EventSource.OPEN) {
-      // A stream can look open yet be dead (half-open TCP): compare revisions with a fresh snapshot.
-      const before = this.revision;
+      // A stream can look open yet be dead (half-open TCP): compare revisions with the host's.
       this.#lastStreamSign = Date.now();
-      if ((await this.#fetchSnapshot()) && this.revision > before) this.#openStream();
+      const rev = await this.#hostRevision();
+      if (rev !== null && rev > this.revision) {
+        await this.#fetchSnapshot();
+        this.#openStream();
+      }
       return;
     }
     if (!this.#opts.watchdog) return;
     // Reload only when the host answers: a reload while it is away would show a browser error page.
+    if ((await this.#hostRevision()) !== null) location.reload();
+  }
+
+  /** The host's revision from /api/health, or null when it does not answer. */
+  async #hostRevision(): Promise<number | null> {
     try {
       const res = await fetch(this.#url(ROUTES.health), { cache: 'no-store' });
-      if (res.ok) location.reload();
+      if (!res.ok) return null;
+      const body = (await res.json()) as { revision?: unknown };
+      return typeof body.revision === 'number' ? body.revision : 0;
     } catch {
-      // host away: keep running from the cache
+      return null; // host away: keep running from the cache
     }
   }
 
@@ -331,8 +343,10 @@ function describe(e: unknown): string {
 }
 
 function defaultScreenName(page: PageKind, room?: string): string {
-  const fromShell = typeof window === 'undefined' ? undefined : window.hallway?.screen;
-  if (fromShell) return fromShell;
+  if (typeof window === 'undefined') return `${room ?? page}`;
+  // The shell names its windows; a plain browser can be named with `?screen=hall-east`.
+  const named = window.hallway?.identity.screen ?? new URLSearchParams(location.search).get('screen');
+  if (named) return named;
   const key = `hallway:screen:${page}:${room ?? ''}`;
   try {
     const existing = localStorage.getItem(key);

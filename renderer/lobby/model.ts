@@ -1,0 +1,86 @@
+import type { Program, Room } from '../../core/program/schema.js';
+import type { LobbyGrid, SessionNow } from '../../core/schedule/types.js';
+import { lobby } from '../../core/schedule/lobby.js';
+import { nowNext } from '../../core/schedule/now-next.js';
+import { ms } from '../../core/time/venue.js';
+import { clockAt, delayLine, displayTitle, inMinutes, minutesUntil, theRoom } from '../lib/format.js';
+import { gridWindow, type PageRange } from './layout.js';
+
+/** The grid of one page: the rooms of that page, their cells, and the venue-wide cells across them. */
+export interface GridPage {
+  grid: LobbyGrid;
+  rooms: Room[];
+  /** Minutes the window spans. */
+  span: number;
+  cells: (LobbyGrid['cells'][number] & { col: number | null })[];
+}
+
+export function gridPage(p: Program, at: number, hours: number, range: PageRange | null): GridPage {
+  const day = lobby(p, at);
+  const win = gridWindow({ from: ms(day.from), until: ms(day.until) }, at, hours * 3_600_000);
+  const grid = lobby(p, at, win);
+  const r = range ?? { start: 0, end: grid.rooms.length };
+  const rooms = grid.rooms.slice(r.start, r.end);
+  const cells = grid.cells
+    .filter((c) => c.column === null || (c.column >= r.start && c.column < r.end))
+    .map((c) => ({ ...c, col: c.column === null ? null : c.column - r.start }));
+  return { grid, rooms, span: (win.until - win.from) / 60_000, cells };
+}
+
+/** Every room of the day's grid, so paging is stable while the window moves. */
+export function dayRooms(p: Program, at: number): Room[] {
+  return lobby(p, at).rooms;
+}
+
+/** One line of a cell or a now & next entry: what staff changed, in words. */
+export function changeNotes(p: Program, s: SessionNow): string[] {
+  const out: string[] = [];
+  if (s.cancelled) out.push(s.cancelled.note ? `Cancelled: ${s.cancelled.note}` : 'Cancelled');
+  if (s.original && s.original.room !== s.room && s.room) out.push(`Moved to ${theRoom(p, s.room)}`);
+  const d = delayLine(p, s);
+  if (d) out.push(d);
+  for (const t of s.talks) if (t.cancelled) out.push(`Cancelled: ${t.title}`);
+  return out;
+}
+
+/** The talk on now, by staff's word or estimated: "Now: Deep Learning Vector Search Service". */
+export function speakingLine(s: SessionNow): string | null {
+  if (!s.onNow || s.talks.length < 2) return null;
+  const talk = s.talks[s.onNow.index];
+  if (!talk) return null;
+  return `${s.nowSpeaking ? 'Now' : 'Now (est.)'}: ${talk.title}`;
+}
+
+export interface NowNextRow {
+  room: Room;
+  now: { title: string; when: string; notes: string[]; speaking: string | null; struck: boolean } | null;
+  next: { title: string; when: string; notes: string[]; struck: boolean } | null;
+}
+
+export function nowNextRows(p: Program, rooms: Room[], at: number): NowNextRow[] {
+  return rooms.map((room) => {
+    const nn = nowNext(p, room.id, at);
+    const cur = nn.current;
+    const next = nn.next;
+    return {
+      room,
+      now: cur
+        ? {
+            title: displayTitle(cur),
+            when: `until ${clockAt(p, cur.end)}`,
+            notes: changeNotes(p, cur),
+            speaking: speakingLine(cur),
+            struck: !!cur.cancelled || !!cur.movedTo,
+          }
+        : null,
+      next: next
+        ? {
+            title: displayTitle(next),
+            when: `${clockAt(p, next.start)} · ${inMinutes(minutesUntil(next.start, at))}`,
+            notes: changeNotes(p, next),
+            struck: !!next.cancelled || !!next.movedTo,
+          }
+        : null,
+    };
+  });
+}
