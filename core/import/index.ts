@@ -18,6 +18,13 @@ const READERS: Record<ImportFormat, (text: string) => ReadResult> = {
 };
 
 const OVERLAP = /^sessions\[\d+\]\.start: .* overlaps sessions\[\d+\]/;
+/** A parseProgram error that is a same-room overlap (published schedules have them). */
+export const isOverlapError = (e: string): boolean => OVERLAP.test(e);
+
+/** The note that stands in for a program's overlap errors. */
+export function overlapNote(overlaps: readonly string[]): string {
+  return `${overlaps.length} same-room overlap(s), kept as the file has them: ${overlaps.slice(0, 3).join('; ')}${overlaps.length > 3 ? '; …' : ''}`;
+}
 
 /**
  * A published schedule (frab XML, c3voc/pretalx JSON, iCalendar) as a Hallway program.
@@ -41,8 +48,6 @@ export function importSchedule(text: string, opts: ImportOptions = {}): ImportRe
   const overlaps = checked.errors.filter((e) => OVERLAP.test(e));
   const others = checked.errors.filter((e) => !OVERLAP.test(e));
   if (others.length) return { ok: false, errors: others };
-  notes.push(
-    `${overlaps.length} same-room overlap(s), kept as the file has them: ${overlaps.slice(0, 3).join('; ')}${overlaps.length > 3 ? '; …' : ''}`,
-  );
+  notes.push(overlapNote(overlaps));
   return { ok: true, program: built.program, notes };
 }

@@ -79,3 +79,25 @@ describe('readProgramFile', () => {
     expect(e.problems[0]).toMatch(/iCalendar/);
   });
 });
+
+describe('readProgramFile on an imported program saved as Hallway JSON', () => {
+  it('keeps the same-room overlaps of the published schedule as a note', async () => {
+    const first = await readProgramFile(join(SHARED, '35c3-everything.schedule.json'));
+    const path = join(dir, 'p.json');
+    writeFileSync(path, JSON.stringify(first.program));
+    const again = await readProgramFile(path);
+    expect(again.program).toEqual(first.program);
+    expect(again.notes.join('\n')).toMatch(/^96 same-room overlap\(s\), kept/m);
+  });
+
+  it('still refuses a program with other problems, listing the overlaps too', async () => {
+    const { program } = await readProgramFile(join(SHARED, '35c3-everything.schedule.json'));
+    const path = join(dir, 'p.json');
+    writeFileSync(
+      path,
+      JSON.stringify({ ...program, conference: { ...program.conference, timeZone: 'Mars/Base' } }),
+    );
+    const e = await problemsOf(readProgramFile(path));
+    expect(e.problems[0]).toMatch(/^conference\.timeZone: "Mars\/Base" is not an IANA time zone/);
+  });
+});
