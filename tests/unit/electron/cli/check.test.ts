@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../host/helpers.js';
-import { cli, ROOT } from './helpers.js';
+import { cli, ROOT, scratch } from './helpers.js';
 
 describe('hallway check', () => {
   it('OK with the counts on data/opml19.json', async () => {
@@ -20,7 +19,7 @@ describe('hallway check', () => {
   });
 
   it('says where a Hallway program is wrong', async () => {
-    const dir = tempDir('hallway-check-');
+    const dir = scratch('hallway-check-');
     const file = join(dir, 'p.json');
     writeFileSync(
       file,

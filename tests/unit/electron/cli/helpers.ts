@@ -1,6 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { main } from '../../../../electron/cli.js';
+import { tempDir } from '../host/helpers.js';
 
 export const ROOT = resolve(import.meta.dirname, '../../../..');
 
@@ -43,4 +46,11 @@ export function spawnServe(
       fail(new Error(`serve exited (${code ?? signal}) before it was ready:\n${output.join('')}`));
     });
   });
+}
+
+/** A temp dir removed when the current test finishes. */
+export function scratch(prefix: string): string {
+  const dir = tempDir(prefix);
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

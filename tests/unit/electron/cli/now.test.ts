@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../../electron/host/store.js';
-import { tempDir } from '../host/helpers.js';
-import { cli } from './helpers.js';
+import { cli, scratch } from './helpers.js';
 
 describe('hallway now', () => {
   it('Stevens Creek at 13:45: Handling Heterogeneity (chair Swaminathan Sundararaman), next Measuring and Diagnosing', async () => {
@@ -68,7 +67,7 @@ describe('hallway now', () => {
   });
 
   it('--data applies that data dir’s overrides', async () => {
-    const dir = tempDir('hallway-now-');
+    const dir = scratch('hallway-now-');
     openStore(dir, () => {}).set('journal', [
       {
         type: 'override',
@@ -102,7 +101,7 @@ describe('hallway now', () => {
       '--at',
       '2019-05-20T10:40:00-07:00',
       '--data',
-      join(tempDir('hallway-now-'), 'x'),
+      join(scratch('hallway-now-'), 'x'),
     );
     expect(r.code).toBe(0);
     expect(r.err).toContain('no overrides applied');

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../../electron/host/store.js';
-import { tempDir } from '../host/helpers.js';
-import { cli } from './helpers.js';
+import { cli, scratch } from './helpers.js';
 
 describe('hallway token', () => {
   it('prints the same token until --rotate replaces it', async () => {
-    const dir = tempDir('hallway-token-');
+    const dir = scratch('hallway-token-');
     const first = await cli('token', '--data', dir);
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/^[A-Za-z0-9_-]{32}$/);
