@@ -1,14 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { importSchedule } from '../../../../core/import/index.js';
-import { cli, ROOT } from './helpers.js';
+import { cli, ROOT, scratch } from './helpers.js';
 
 const OPML = join(ROOT, 'data/opml19.json');
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hallway-cli-export-'));
+  dir = scratch('hallway-cli-export-');
 });
 
 /** A data dir as `hallway serve --data` leaves it: a store with an override log. */

@@ -1,14 +1,13 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseProgram } from '../../../../core/program/parse.js';
-import { cli, ROOT } from './helpers.js';
+import { cli, ROOT, scratch } from './helpers.js';
 
 const SHARED = join(ROOT, '../shared/fixtures/schedules');
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hallway-cli-import-'));
+  dir = scratch('hallway-cli-import-');
 });
 
 describe('hallway import', () => {

@@ -1,7 +1,7 @@
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProgramFileError, readProgramFile } from '../../../../electron/host/program-file.js';
 
 const SHARED = join(__dirname, '../../../../../shared/fixtures/schedules');
@@ -10,6 +10,7 @@ let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'hallway-program-file-'));
 });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The fixture under a misleading name: the format comes from the content. */
 function copyAs(fixture: string, name: string): string {
