@@ -63,6 +63,14 @@ export function readIcal(textIn: string): ReadResult {
   cal.getAllSubcomponents('vevent').forEach((ve, i) => {
     const uid = textOf(ve, 'uid');
     const p = `VEVENT[${i}]${uid ? ` (UID ${uid})` : ''}`;
+    // ical.js parses values lazily: an unreadable DTSTART throws here, not in ICAL.parse.
+    try {
+      readEvent(ve, p, uid);
+    } catch (e) {
+      errors.push(`${p}: unreadable (${(e as Error).message})`);
+    }
+  });
+  function readEvent(ve: Component, p: string, uid: string | undefined): void {
     const dtstart = ve.getFirstProperty('dtstart');
     if (!dtstart) return void errors.push(`${p}.DTSTART: is missing`);
     const startTime = dtstart.getFirstValue() as Time;
@@ -96,7 +104,7 @@ export function readIcal(textIn: string): ReadResult {
       else notes.push(`${p}.X-HALLWAY-SESSION: unreadable; imported from the event's own fields`);
     }
     schedule.events.push(ev);
-  });
+  }
   if (allDay) notes.push(`${allDay} all-day event(s) left out: a screen needs a start and end time`);
   if (recurring) notes.push(`${recurring} recurring event(s): only their first occurrence is imported`);
   return { schedule, errors, notes };
