@@ -110,7 +110,7 @@ async function run(options: ShellOptions, dataDir: string): Promise<void> {
   };
 
   setupDisplays(screen, (displays) => {
-    const next = planWindows(config, displays, { kiosk: options.kiosk });
+    const next = planWindows(config, displays, { kiosk: options.kiosk }, plan);
     for (const spec of changedWindows(plan, next)) {
       const win = windows.get(spec.key);
       if (win) applySpec(win, spec);

@@ -75,11 +75,13 @@ export function planWindows(
   config: DisplaysConfig,
   displays: readonly DisplayInfo[],
   opts: PlanOptions = { kiosk: false },
+  previous: readonly WindowSpec[] = [],
 ): WindowSpec[] {
   const primary = primaryDisplay(displays);
   const names = screenNames(config);
+  const before = new Map(previous.map((s) => [s.entry, s]));
   const placed = config.windows.map((w, entry) => {
-    const found = findDisplay(displays, w.display);
+    const found = placeEntry(w.display, displays, before.get(entry));
     return { w, entry, display: found ?? primary, fallback: found === undefined };
   });
 
@@ -109,6 +111,24 @@ export function planWindows(
     });
   }
   return specs.sort((a, b) => a.entry - b.entry);
+}
+
+/**
+ * The display of one entry. While running, a window placed by index stays on the display it
+ * has (by id) as long as that display is there: unplugging the display at index 2 must not shift
+ * the windows of indexes 3, 4... one display to the left. A window whose display is gone goes to
+ * the primary; once it sits there as a fallback, its index is resolved afresh, so it returns when
+ * the display does.
+ */
+function placeEntry(
+  selector: DisplaySelector | undefined,
+  displays: readonly DisplayInfo[],
+  before: WindowSpec | undefined,
+): DisplayInfo | undefined {
+  if (typeof selector === 'number' && before && !before.fallback) {
+    return displays.find((d) => d.id === before.displayId);
+  }
+  return findDisplay(displays, selector);
 }
 
 /** Splits an area into n near-square tiles, row by row. */

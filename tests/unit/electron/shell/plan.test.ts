@@ -94,21 +94,40 @@ describe('planWindows', () => {
   it('a display removed while running sends its window to the primary, and back when it returns', () => {
     const before = planWindows(SAMPLE, FOUR, { kiosk: true });
     const without = FOUR.filter((x) => x.id !== 40);
-    const during = planWindows(SAMPLE, without, { kiosk: true });
+    const during = planWindows(SAMPLE, without, { kiosk: true }, before);
     expect(during[3]).toMatchObject({ screen: 'stevens-creek', displayId: 10, fallback: true, kiosk: false });
     // The admin now shares the primary with it: both tiled.
     expect(during[0]!.bounds.width).toBeLessThan(1920);
     expect(changedWindows(before, during).map((s) => s.key)).toEqual(['screen-0', 'screen-3']);
 
-    const after = planWindows(SAMPLE, FOUR, { kiosk: true });
+    const after = planWindows(SAMPLE, FOUR, { kiosk: true }, during);
     expect(after).toEqual(before);
     expect(changedWindows(during, after).map((s) => s.key)).toEqual(['screen-0', 'screen-3']);
+  });
+
+  it('unplugging a display in the middle moves only its window; the others keep their displays', () => {
+    const before = planWindows(SAMPLE, FOUR, { kiosk: true });
+    // Display 30 (index 2, winchester) goes: by index alone stevens-creek would slide onto it.
+    const during = planWindows(
+      SAMPLE,
+      FOUR.filter((x) => x.id !== 30),
+      { kiosk: true },
+      before,
+    );
+    expect(during.map((s) => [s.screen, s.displayId, s.fallback])).toEqual([
+      ['admin', 10, false],
+      ['lobby', 20, false],
+      ['winchester', 10, true],
+      ['stevens-creek', 40, false],
+    ]);
+    const after = planWindows(SAMPLE, FOUR, { kiosk: true }, during);
+    expect(after).toEqual(before);
   });
 
   it('a display added while running takes the windows configured for it', () => {
     const during = planWindows(SAMPLE, TWO, { kiosk: true });
     expect(during.filter((s) => s.fallback).map((s) => s.screen)).toEqual(['winchester', 'stevens-creek']);
-    const after = planWindows(SAMPLE, [...TWO, d(3, 3840)], { kiosk: true });
+    const after = planWindows(SAMPLE, [...TWO, d(3, 3840)], { kiosk: true }, during);
     expect(after[2]).toMatchObject({ screen: 'winchester', displayId: 3, fallback: false, kiosk: true });
     expect(after[3]).toMatchObject({ screen: 'stevens-creek', displayId: 1, fallback: true });
     expect(changedWindows(during, after).map((s) => s.key)).toEqual(['screen-0', 'screen-2', 'screen-3']);
@@ -119,7 +138,7 @@ describe('planWindows', () => {
     const bigger = FOUR.map((x) =>
       x.id === 20 ? { ...x, bounds: { x: 1920, y: 0, width: 3840, height: 2160 } } : x,
     );
-    const after = planWindows(SAMPLE, bigger, { kiosk: true });
+    const after = planWindows(SAMPLE, bigger, { kiosk: true }, before);
     expect(changedWindows(before, after).map((s) => [s.key, s.bounds.width])).toEqual([['screen-1', 3840]]);
   });
 
