@@ -161,7 +161,8 @@ export function serve(
 ): Promise<ServeProcess> {
   const child = spawn(process.execPath, [HALLWAY, 'serve', ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    // The API is what these tests use: never a vite build from inside a test.
+    env: { ...process.env, HALLWAY_SKIP_RENDERER_BUILD: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
@@ -213,7 +214,7 @@ export function runHallway(
   return new Promise((ok) => {
     const child = spawn(process.execPath, [HALLWAY, ...args], {
       cwd: ROOT,
-      env: { ...process.env, ...env },
+      env: { ...process.env, HALLWAY_SKIP_RENDERER_BUILD: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
