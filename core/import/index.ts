@@ -17,11 +17,7 @@ const READERS: Record<ImportFormat, (text: string) => ReadResult> = {
   ical: readIcal,
 };
 
-const OVERLAP = /^sessions\[\d+\]\.start: .* overlaps sessions\[\d+\]/;
-/** A parseProgram error that is a same-room overlap (published schedules have them). */
-export const isOverlapError = (e: string): boolean => OVERLAP.test(e);
-
-/** The note that stands in for a program's overlap errors. */
+/** The note that stands in for a program's overlap warnings. */
 export function overlapNote(overlaps: readonly string[]): string {
   return `${overlaps.length} same-room overlap(s), kept as the file has them: ${overlaps.slice(0, 3).join('; ')}${overlaps.length > 3 ? '; …' : ''}`;
 }
@@ -44,10 +40,7 @@ export function importSchedule(text: string, opts: ImportOptions = {}): ImportRe
   if (!built.program) return { ok: false, errors: built.errors };
 
   const checked = parseProgram(built.program);
-  if (checked.ok) return { ok: true, program: checked.program, notes };
-  const overlaps = checked.errors.filter((e) => OVERLAP.test(e));
-  const others = checked.errors.filter((e) => !OVERLAP.test(e));
-  if (others.length) return { ok: false, errors: others };
-  notes.push(overlapNote(overlaps));
-  return { ok: true, program: built.program, notes };
+  if (!checked.ok) return { ok: false, errors: checked.errors };
+  if (checked.warnings.length) notes.push(overlapNote(checked.warnings));
+  return { ok: true, program: checked.program, notes };
 }

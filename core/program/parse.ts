@@ -2,11 +2,16 @@ import type { z } from 'zod';
 import { PROGRAM_FORMAT, ProgramShape, type Program } from './schema.js';
 import { formatHm, isValidZone, ms } from '../time/venue.js';
 
-export type ParseResult = { ok: true; program: Program } | { ok: false; errors: string[] };
+/**
+ * warnings: what is kept but worth saying. Same-room overlaps are warnings, not errors: published
+ * schedules have them (35C3 has 96), and the room screen still shows the one that started first.
+ */
+export type ParseResult =
+  { ok: true; program: Program; warnings: string[] } | { ok: false; errors: string[] };
 
 /**
  * Validates a program (already JSON-parsed, or a raw string) and checks what the schema alone
- * cannot: a real zone, references, unique ids, times in order, no double-booked rooms.
+ * cannot: a real zone, references, unique ids, times in order; double-booked rooms are warned of.
  * Every error is `path: what is wrong`, so `hallway check` can print them as they are.
  */
 export function parseProgram(json: unknown): ParseResult {
@@ -22,7 +27,8 @@ export function parseProgram(json: unknown): ParseResult {
   const parsed = ProgramShape.safeParse(json);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(issueText) };
   const errors = crossChecks(parsed.data);
-  return errors.length ? { ok: false, errors } : { ok: true, program: parsed.data };
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, program: parsed.data, warnings: overlaps(parsed.data) };
 }
 
 /** `sessions[12].end` from zod's path array. */
@@ -113,12 +119,12 @@ function crossChecks(p: Program): string[] {
     });
   });
 
-  errors.push(...overlaps(p, hm));
   return errors;
 }
 
 /** Two sessions in one room at once: the room screen could show only one of them. */
-function overlaps(p: Program, hm: (iso: string) => string): string[] {
+function overlaps(p: Program): string[] {
+  const hm = (iso: string) => formatHm(p, ms(iso));
   const byRoom = new Map<string, number[]>();
   p.sessions.forEach((s, i) => {
     if (s.room === null || ms(s.end) <= ms(s.start)) return;

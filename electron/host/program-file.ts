@@ -1,13 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import {
-  detectFormat,
-  importSchedule,
-  type ImportFormat,
-  isOverlapError,
-  overlapNote,
-} from '../../core/import/index.js';
+import { detectFormat, importSchedule, type ImportFormat, overlapNote } from '../../core/import/index.js';
 import { parseProgram } from '../../core/program/parse.js';
-import { ProgramShape, type Program } from '../../core/program/schema.js';
+import type { Program } from '../../core/program/schema.js';
 
 export type ProgramFileFormat = ImportFormat | 'hallway';
 export const PROGRAM_FILE_FORMATS: readonly ProgramFileFormat[] = [
@@ -69,12 +63,10 @@ export async function readProgramFile(
   ) {
     const notes = opts.zone ? ['--zone ignored: a Hallway program names its own zone'] : [];
     const r = parseProgram(text);
-    if (r.ok) return { program: r.program, notes };
+    if (!r.ok) throw new ProgramFileError(path, r.errors);
     // A program imported from a published schedule keeps the schedule's double-booked rooms
     // (35C3 has 96): the same warning as on import, not a refusal.
-    if (!r.errors.every(isOverlapError)) throw new ProgramFileError(path, r.errors);
-    const program = ProgramShape.parse(JSON.parse(text));
-    return { program, notes: [...notes, overlapNote(r.errors)] };
+    return { program: r.program, notes: r.warnings.length ? [...notes, overlapNote(r.warnings)] : notes };
   }
   const r = importSchedule(text, {
     ...(format ? { format } : {}),
