@@ -93,7 +93,7 @@ export class HostConnection {
       page: opts.page,
       room: opts.room,
       baseUrl: base.replace(/\/$/, ''),
-      stream: opts.stream ?? true,
+      stream: opts.stream ?? !framedPreview(),
       watchdog: opts.watchdog ?? opts.page !== 'admin',
       screen: opts.screen ?? defaultScreenName(opts.page, opts.room),
     };
@@ -326,6 +326,13 @@ export class HostConnection {
     this.snapshot = parsed.data;
     this.online = true;
   }
+}
+
+/** `?preview=1` inside a frame: the admin page feeds it snapshots; it holds no stream of its own. */
+function framedPreview(): boolean {
+  if (typeof window === 'undefined' || typeof location === 'undefined' || window.parent === window)
+    return false;
+  return new URLSearchParams(location.search).get('preview') === '1';
 }
 
 function revisionOf(data: unknown): number | null {

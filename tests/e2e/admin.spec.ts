@@ -96,6 +96,33 @@ test('connected screens are listed with the revision they show', async ({ page, 
   await other.close();
 });
 
+test('a preview frame follows the admin’s snapshot without an event stream of its own', async ({
+  page,
+  host,
+}) => {
+  const framedStreams: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/events') && r.frame() !== page.mainFrame()) framedStreams.push(r.url());
+  });
+  await page.goto(host.admin());
+  await page.getByLabel('Screen', { exact: true }).selectOption('winchester');
+  const frame = page.frameLocator('[data-testid=preview-frame]');
+  await expect(frame.getByTestId('room-screen')).toContainText('Winchester Room');
+  await page.keyboard.press('Alt+6');
+  await page.getByLabel('Announcement').fill('Preview me please');
+  await page.getByTestId('submit').click();
+  await expect(frame.getByTestId('room-screen')).toContainText('Preview me please', { timeout: 1_000 });
+  // An instant of the afternoon: the frame is frozen there.
+  await page.getByLabel('Live').uncheck();
+  await page.getByLabel('Preview instant (venue time)').fill('2019-05-20T14:00');
+  await expect(page.getByTestId('preview-frame')).toHaveAttribute(
+    'src',
+    /at=2019-05-20T14%3A00%3A00-07%3A00/,
+  );
+  await expect(frame.getByTestId('room-screen')).toContainText('2:00 PM');
+  expect(framedStreams).toEqual([]);
+});
+
 test('screenshots of the admin at 1920×1080 and 1080×1920', async ({ page, host }) => {
   mkdirSync(shots, { recursive: true });
   await host.post({ kind: 'delay', session: 't1-production', minutes: 10 });
