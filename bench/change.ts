@@ -13,7 +13,16 @@ export function runsFor(n: number): number {
 }
 
 /** Measures the Hallway side of one N; absent until the host exists. */
-export type HallwayFanout = (browser: Browser, n: number, runs: number) => Promise<FanoutSeries>;
+export type HallwayFanout = (
+  browser: Browser,
+  n: number,
+  runs: number,
+  until?: number,
+) => Promise<FanoutSeries>;
+
+/** Share of the part's time for each N (the page set-up at N=50 dominates), and the floor's part of it. */
+const SLOT_SHARE: Record<number, number> = { 1: 0.15, 10: 0.25, 50: 0.6 };
+const FLOOR_SHARE = 0.35;
 
 function describe(s: FanoutSeries): string {
   return `${s.samples.length} samples over ${s.runs} runs${s.missed ? `, ${s.missed} pages missed the change` : ''}`;
@@ -27,15 +36,20 @@ export async function changeToScreens(
   browser: Browser,
   floor: FloorServer,
   hallway: HallwayFanout | null,
-): Promise<Row[]> {
-  const rows: Row[] = [];
+  emit: (row: Row) => void,
+  until: number,
+): Promise<void> {
   for (const n of FANOUT_NS) {
     const runs = runsFor(n);
+    const slot =
+      ((until - Date.now()) * (SLOT_SHARE[n] ?? 1)) /
+      FANOUT_NS.filter((m) => m >= n).reduce((a, m) => a + (SLOT_SHARE[m] ?? 0), 0);
+    const slotEnd = Date.now() + slot;
     let floorP99: number | null = null;
     try {
-      const f = await measureFloor(browser, floor, n, runs);
+      const f = await measureFloor(browser, floor, n, runs, Date.now() + slot * FLOOR_SHARE);
       floorP99 = percentile(f.samples, 99);
-      rows.push({
+      emit({
         measurement: `floor: change → ${n} bare page${n > 1 ? 's' : ''} (ms)`,
         median: fmt(median(f.samples)),
         spread: `p99 ${fmt(floorP99)}`,
@@ -44,20 +58,20 @@ export async function changeToScreens(
         note: `bare node:http SSE server + EventSource page, ${describe(f)}`,
       });
     } catch (e) {
-      rows.push(failedRow(`floor: change → ${n} bare pages (ms)`, '(reference)', e));
+      emit(failedRow(`floor: change → ${n} bare pages (ms)`, '(reference)', e));
     }
     const label = `change → ${n} room screen${n > 1 ? 's' : ''} (ms)`;
     const target = `p99 ≤ ${RATIO_TARGET}× floor`;
     if (!hallway) {
-      rows.push(failedRow(label, target, new Error('the Hallway host is not measured in this run')));
+      emit(failedRow(label, target, new Error('the Hallway host is not measured in this run')));
       continue;
     }
     try {
-      const h = await hallway(browser, n, runs);
+      const h = await hallway(browser, n, runs, slotEnd);
       if (h.samples.length === 0) throw new Error(`no page saw the change (${describe(h)})`);
       const p99 = percentile(h.samples, 99);
       const ratio = floorP99 ? p99 / floorP99 : null;
-      rows.push({
+      emit({
         measurement: label,
         median: fmt(median(h.samples)),
         spread: `p99 ${fmt(p99)}${ratio !== null ? ` = ${ratio.toFixed(2)}× floor` : ''}`,
@@ -66,8 +80,7 @@ export async function changeToScreens(
         note: describe(h),
       });
     } catch (e) {
-      rows.push(failedRow(label, target, e));
+      emit(failedRow(label, target, e));
     }
   }
-  return rows;
 }

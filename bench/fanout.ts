@@ -69,19 +69,24 @@ export async function fanoutSeries(
     label: string;
     between?: (text: string) => Promise<void>;
     pauseMs?: number;
+    /** Wall clock after which no new run starts (at least one counted run is always made). */
+    until?: number;
   },
 ): Promise<FanoutSeries> {
   const samples: number[] = [];
   let missed = 0;
+  let counted = 0;
   for (let i = 0; i < opts.warmups + opts.runs; i++) {
+    if (counted > 0 && opts.until !== undefined && Date.now() > opts.until) break;
     const text = `${opts.label} change ${i} ${Math.random().toString(36).slice(2, 8)}`;
     const run = await fanoutOnce(pages, text, trigger);
     if (i >= opts.warmups) {
+      counted++;
       samples.push(...run.latencies);
       missed += run.missed;
     }
     if (opts.between) await opts.between(text);
     await new Promise((r) => setTimeout(r, opts.pauseMs ?? 150));
   }
-  return { samples, missed, runs: opts.runs };
+  return { samples, missed, runs: counted };
 }

@@ -25,6 +25,7 @@ export async function measureFloor(
   server: FloorServer,
   n: number,
   runs: number,
+  until?: number,
 ): Promise<FanoutSeries> {
   const clients = async () => Number(await (await fetch(`${server.url}clients`)).text());
   // The previous series' pages may still be closing: start from no open streams.
@@ -49,7 +50,7 @@ export async function measureFloor(
     return await fanoutSeries(
       screens.map((s) => s.page),
       trigger,
-      { runs, warmups: 2, label: 'floor' },
+      { runs, warmups: 2, label: 'floor', ...(until !== undefined ? { until } : {}) },
     );
   } finally {
     await closeAll(screens);

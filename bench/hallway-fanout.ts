@@ -10,7 +10,7 @@ import { waitFor } from './util.js';
  * the figure is the push path itself, not the wait for the rotator to come round to a slide.
  */
 export function hallwayFanout(root: string) {
-  return async (browser: Browser, n: number, runs: number): Promise<FanoutSeries> => {
+  return async (browser: Browser, n: number, runs: number, until?: number): Promise<FanoutSeries> => {
     const host = await startHallway(root);
     try {
       const urls = Array.from({ length: n }, (_, i) => host.rooms[i % host.rooms.length] as string);
@@ -35,6 +35,7 @@ export function hallwayFanout(root: string) {
             runs,
             warmups: 2,
             label: 'alert',
+            ...(until !== undefined ? { until } : {}),
             // Take the alert down and let every page settle before the next one.
             between: async (text) => {
               if (last !== null) await postOk(host, ROUTES.revert(last), {});

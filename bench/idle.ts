@@ -1,5 +1,5 @@
 import type { CDPSession } from '@playwright/test';
-import { launch, metrics, openScreen } from './browser.js';
+import { launch, openScreen } from './browser.js';
 import { startHallway } from './host.js';
 import { fmt, type Row } from './table.js';
 import { sleep } from './util.js';
@@ -28,10 +28,17 @@ export async function idleCost(root: string): Promise<Row[]> {
     await screen.page.waitForLoadState('load');
     await sleep(5_000); // past start-up: fonts, first snapshot, first heartbeat
     const browserCdp = await browser.newBrowserCDPSession();
-    const m0 = await metrics(screen.page);
+    // One session for both readings: enabling the domain again would restart its counters.
+    const pageCdp = await screen.context.newCDPSession(screen.page);
+    await pageCdp.send('Performance.enable');
+    const read = async () =>
+      Object.fromEntries(
+        (await pageCdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
+      );
+    const m0 = await read();
     const p0 = await processCpu(browserCdp).catch(() => null);
     await sleep(IDLE_MS);
-    const m1 = await metrics(screen.page);
+    const m1 = await read();
     const p1 = await processCpu(browserCdp).catch(() => null);
     const secs = m1.Timestamp! - m0.Timestamp! || IDLE_MS / 1000;
     const d = (k: string) => (m1[k] ?? 0) - (m0[k] ?? 0);

@@ -10,7 +10,15 @@ export const DAY_START = '2019-05-20T07:00:00-07:00';
 export const DAY_RATE = 1440; // 24 h in 60 s
 export const DAY_MS = 60_000;
 
-async function gcAndMeasure(page: Page): Promise<{ heap: number; nodes: number }> {
+/** Nodes in the document (elements, text, comments): what the screen holds, detached ones aside. */
+function documentNodes(): number {
+  const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+  let n = 0;
+  while (walker.nextNode()) n++;
+  return n;
+}
+
+async function gcAndMeasure(page: Page): Promise<{ heap: number; nodes: number; blinkNodes: number }> {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('HeapProfiler.enable');
@@ -19,7 +27,11 @@ async function gcAndMeasure(page: Page): Promise<{ heap: number; nodes: number }
     await cdp.send('Performance.enable');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const get = (k: string) => metrics.find((m) => m.name === k)?.value ?? 0;
-    return { heap: get('JSHeapUsedSize'), nodes: get('Nodes') };
+    return {
+      heap: get('JSHeapUsedSize'),
+      nodes: await page.evaluate(documentNodes),
+      blinkNodes: get('Nodes'),
+    };
   } finally {
     await cdp.detach().catch(() => undefined);
   }
@@ -68,8 +80,7 @@ export async function longDay(root: string): Promise<Row[]> {
       samples++;
       if (l.slide) slides.add(l.slide);
       if (!l.ok) failures.push(l.why);
-      const n = await page.evaluate(() => document.getElementsByTagName('*').length);
-      maxNodes = Math.max(maxNodes, n);
+      maxNodes = Math.max(maxNodes, await page.evaluate(documentNodes));
     }
     await postOk(host, ROUTES.clock, { action: 'set', at: DAY_START, rate: 0 });
     // Back at the start's state; the rotator may be mid-slide: wait for the Now slide again.
@@ -98,10 +109,12 @@ export async function longDay(root: string): Promise<Row[]> {
       {
         measurement: 'long day: DOM nodes start → end',
         median: `${start.nodes} → ${end.nodes}`,
-        spread: `max ${maxNodes} elements during the day`,
+        spread: `max ${maxNodes} during the day; Blink nodes alive ${start.blinkNodes} → ${end.blinkNodes}`,
         target: 'flat',
         met: end.nodes <= start.nodes,
-        note: 'CDP Nodes (all DOM nodes) at the same state before and after; max counts elements',
+        note:
+          'nodes in the document (all kinds) in the same state before and after the day; Blink nodes alive ' +
+          '(CDP Performance.getMetrics Nodes, after GC) also counts detached nodes something still holds',
       },
       {
         measurement: 'long day: slides that failed to render',

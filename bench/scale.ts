@@ -79,18 +79,20 @@ export function scaleInNode(root: string, runs = 7): { rows: Row[]; program: Pro
 export async function scaleInBrowser(
   browser: Browser,
   root: string,
-  program: Program,
+  until: number,
   runs = 5,
 ): Promise<Row[]> {
   const host = await startHallway(root, { program: c3Path(root), clock: C3_CLOCK });
   try {
-    const snap = Buffer.from(await (await fetch(host.url + ROUTES.snapshot)).arrayBuffer());
-    // The first page of the board shows the first rooms in program order.
-    const marker = program.rooms[0]?.name;
-    if (!marker) throw new Error('the 35C3 program has no rooms');
+    const snapRes = await fetch(host.url + ROUTES.snapshot, { headers: { 'accept-encoding': 'gzip, br' } });
+    const encoding = snapRes.headers.get('content-encoding');
+    const snap = Buffer.from(await snapRes.arrayBuffer());
+    // The board's first page is painted when its grid holds session cells.
+    const marker = { selector: '[data-testid="lobby-grid"] [data-testid="lobby-cell"]' };
     const paints: number[] = [];
-    let last: { heap: number; nodes: number } | null = null;
+    let last: { heap: number; heapGc: number; nodes: number } | null = null;
     for (let i = 0; i <= runs; i++) {
+      const final = i === runs || (i >= 2 && Date.now() > until);
       const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
       try {
         await armPaint(context, marker);
@@ -98,17 +100,22 @@ export async function scaleInBrowser(
         await page.goto(host.lobby, { waitUntil: 'commit' });
         const ms = await paintedSinceNavigation(page, marker, 20_000);
         if (i > 0) paints.push(ms); // the first is a warm-up
-        if (i === runs) {
+        if (final) {
           const m = await metrics(page);
-          last = { heap: m.JSHeapUsedSize ?? 0, nodes: m.Nodes ?? 0 };
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('HeapProfiler.collectGarbage');
+          await cdp.detach();
+          const g = await metrics(page);
+          last = { heap: m.JSHeapUsedSize ?? 0, heapGc: g.JSHeapUsedSize ?? 0, nodes: m.Nodes ?? 0 };
         }
       } finally {
         await context.close();
       }
+      if (final) break;
     }
     const med = median(paints);
     const [lo, hi] = minMax(paints);
-    const heapMb = (last?.heap ?? 0) / 2 ** 20;
+    const heapMb = (last?.heapGc ?? 0) / 2 ** 20;
     return [
       {
         measurement: '35C3 lobby: navigation → first page painted (ms)',
@@ -116,7 +123,7 @@ export async function scaleInBrowser(
         spread: `${fmt(lo)}–${fmt(hi)}`,
         target: '< 300',
         met: med < 300,
-        note: `${runs} fresh contexts after a warm-up; painted = first frame with "${marker}" in the DOM`,
+        note: `${paints.length} fresh contexts after a warm-up; painted = first animation frame with session cells in the grid`,
       },
       {
         measurement: '35C3 lobby: JS heap (MB) / DOM nodes',
@@ -124,7 +131,9 @@ export async function scaleInBrowser(
         spread: `${last?.nodes ?? '?'} nodes`,
         target: 'heap < 10 MB',
         met: heapMb < 10,
-        note: 'Performance.getMetrics JSHeapUsedSize and Nodes right after the first page painted (no forced GC)',
+        note:
+          `Performance.getMetrics right after the first page painted: JSHeapUsedSize after a forced GC ` +
+          `(${fmt((last?.heap ?? 0) / 2 ** 20)} MB before it) and Nodes`,
       },
       {
         measurement: '35C3 snapshot size (KB)',
@@ -132,7 +141,9 @@ export async function scaleInBrowser(
         spread: `gzip ${fmt(gzipSync(snap).length / 1024)}`,
         target: '',
         met: null,
-        note: `GET ${ROUTES.snapshot}: the effective program, the journal and the clock`,
+        note:
+          `GET ${ROUTES.snapshot}: the effective program, the journal and the clock; ` +
+          (encoding ? `the host sends it ${encoding}-encoded` : 'the host sends it uncompressed'),
       },
     ];
   } finally {
