@@ -18,7 +18,7 @@ export class Admin {
   logMessage = $state<{ text: string; ok: boolean } | null>(null);
   clockMessage = $state<{ text: string; ok: boolean } | null>(null);
 
-  readonly conn = new HostConnection({ page: 'admin', screen: 'admin' });
+  readonly conn = new HostConnection({ page: 'admin' });
   readonly api = new AdminApi(() => this.token ?? '');
   readonly forms = new OverrideForms(this.api, () => this.program);
   readonly screens = new ScreenPoll(this.api, (message) => this.refuse(message));

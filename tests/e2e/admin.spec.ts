@@ -123,12 +123,14 @@ test('a preview frame follows the admin’s snapshot without an event stream of 
   expect(framedStreams).toEqual([]);
 });
 
-test('screenshots of the admin at 1920×1080 and 1080×1920', async ({ page, host }) => {
+test('screenshots of the admin at 1920×1080 and 1080×1920', async ({ page, browser, host }) => {
   mkdirSync(shots, { recursive: true });
   await host.post({ kind: 'delay', session: 't1-production', minutes: 10 });
   await host.post({ kind: 'announce', text: 'Lunch is served in the Magnolia Room at 12:40' });
   const { revision } = await host.post({ kind: 'cancel', talk: 't2-pm1-1', note: 'speaker ill' });
   await host.revert(revision);
+  const screen = await browser.newContext();
+  await (await screen.newPage()).goto(host.room('winchester'));
   for (const [w, h] of [
     [1920, 1080],
     [1080, 1920],
@@ -138,7 +140,11 @@ test('screenshots of the admin at 1920×1080 and 1080×1920', async ({ page, hos
     await page.locator('[data-session="t2-deep-learning"]').click();
     await page.getByLabel('Screen', { exact: true }).selectOption('stevens-creek');
     await expect(page.getByTestId('log-entry')).toHaveCount(4);
+    await expect(page.getByTestId('screen-row').filter({ hasText: 'Winchester Room' })).toBeVisible({
+      timeout: 10_000,
+    });
     await page.waitForTimeout(800); // let the preview frame paint
     await page.screenshot({ path: `${shots}/admin-${w}x${h}-${test.info().project.name}.png` });
   }
+  await screen.close();
 });
