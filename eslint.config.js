@@ -26,12 +26,24 @@ export default ts.config(
     // core is pure: it never reads the clock nor touches I/O.
     files: ['core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', '../electron/*', '../renderer/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'electron', '../electron/*', '../renderer/*'] },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core never reads the clock: take the instant as an argument.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core never reads the clock: take the instant as an argument.' },
-        { selector: "CallExpression[callee.object.name='DateTime'][callee.property.name='now']", message: 'core never reads the clock: take the instant as an argument.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'core never reads the clock: take the instant as an argument.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'core never reads the clock: take the instant as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='DateTime'][callee.property.name='now']",
+          message: 'core never reads the clock: take the instant as an argument.',
+        },
       ],
     },
   },
@@ -41,7 +53,20 @@ export default ts.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only electron/main.ts and the preloads import electron.', allowTypeImports: true }, { name: 'electron-store', message: 'electron-store imports electron at load; take a conf store instead.', allowTypeImports: true }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only electron/main.ts and the preloads import electron.',
+              allowTypeImports: true,
+            },
+            {
+              name: 'electron-store',
+              message: 'electron-store imports electron at load; take a conf store instead.',
+              allowTypeImports: true,
+            },
+          ],
+        },
       ],
     },
   },

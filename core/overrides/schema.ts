@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { Id, IsoInstant, Person } from '../program/schema.js';
 
 /** What staff can change on the day. Each accepted one is an entry of the append-only journal. */
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const note = z.string().trim().max(500, 'must be at most 500 characters').optional();
-
-
 
 export const OverrideInput = z.discriminatedUnion('kind', [
   z.strictObject({
