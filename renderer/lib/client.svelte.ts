@@ -46,7 +46,9 @@ export function postSnapshot(target: Window, snapshot: Snapshot, skew = 0): void
 const WATCHDOG_MS = 45_000;
 const DEBOUNCE_MS = 50;
 const TICK_MS = 1_000;
-const backoff = (attempt: number) => Math.min(5_000, 500 * 2 ** attempt);
+// Capped at 1 s: a screen must catch up within 2 s of the host coming back (issue 8), and a
+// longer wait between tries could put the next try up to 5 s after the host is up again.
+const backoff = (attempt: number) => Math.min(1_000, 250 * 2 ** attempt);
 
 declare global {
   interface Window {
