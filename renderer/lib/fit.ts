@@ -17,8 +17,16 @@ export function fitSize(fits: (px: number) => boolean, max: number, min: number,
   return Math.floor(lo * 10) / 10;
 }
 
-export const overflows = (el: HTMLElement): boolean =>
+const spills = (el: Element): boolean =>
   el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
+
+/** The box or a block inside it is too small for its text (a long word can spill into padding). */
+export function overflows(el: HTMLElement): boolean {
+  if (spills(el)) return true;
+  for (const child of Array.from(el.querySelectorAll('*')))
+    if (child.clientWidth > 0 && child.scrollWidth > child.clientWidth + 1) return true;
+  return false;
+}
 
 export interface FitOptions {
   /** Smallest size as a fraction of the CSS size. */
@@ -35,14 +43,25 @@ export function fit(node: HTMLElement, opts: FitOptions = {}) {
     frame = 0;
     node.style.fontSize = '';
     const max = parseFloat(getComputedStyle(node).fontSize);
-    const size = fitSize(
-      (px) => {
-        node.style.fontSize = `${px}px`;
-        return !overflows(node);
-      },
-      max,
-      max * (options.min ?? 0.25),
-    );
+    const min = max * (options.min ?? 0.25);
+    const search = () =>
+      fitSize(
+        (px) => {
+          node.style.fontSize = `${px}px`;
+          return !overflows(node);
+        },
+        max,
+        min,
+      );
+    // Shrink rather than break a word in two ("Wincheste r"); only a word too long even at the
+    // smallest size may break (the box's own overflow-wrap).
+    node.style.overflowWrap = 'normal';
+    let size = search();
+    node.style.fontSize = `${size}px`;
+    if (overflows(node)) {
+      node.style.overflowWrap = '';
+      size = search();
+    }
     node.style.fontSize = size === max ? '' : `${size}px`;
   };
   const schedule = () => {
