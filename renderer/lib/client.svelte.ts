@@ -46,6 +46,8 @@ export function postSnapshot(target: Window, snapshot: Snapshot, skew = 0): void
 const WATCHDOG_MS = 45_000;
 const DEBOUNCE_MS = 50;
 const TICK_MS = 1_000;
+/** A wall-clock step this large between two ticks is the machine's clock being set. */
+const CLOCK_JUMP_MS = 5_000;
 // Capped at 1 s: a screen must catch up within 2 s of the host coming back (issue 8), and a
 // longer wait between tries could put the next try up to 5 s after the host is up again.
 const backoff = (attempt: number) => Math.min(1_000, 250 * 2 ** attempt);
@@ -85,7 +87,10 @@ export class HostConnection {
   #seq = 0;
   #acceptedSeq = 0;
   #refetch: ReturnType<typeof setTimeout> | null = null;
-  #lastStreamSign = Date.now();
+  // Monotonic: the machine's clock being set must not make the stream look silent, or not.
+  #lastStreamSign = performance.now();
+  #wallAtTick = Date.now();
+  #monoAtTick = performance.now();
   #started = false;
   #onMessage = (e: MessageEvent) => this.#receivePreview(e);
 
@@ -132,7 +137,7 @@ export class HostConnection {
         this.snapshot = cached.snapshot;
         this.skew = cached.skew;
       }
-      this.#intervals.push(setInterval(() => (this.#tick = Date.now()), TICK_MS));
+      this.#intervals.push(setInterval(() => this.#onTick(), TICK_MS));
       if (this.#opts.stream) {
         void this.#connect();
         this.#intervals.push(setInterval(() => void this.#beat(), HEARTBEAT_INTERVAL_MS));
@@ -160,6 +165,22 @@ export class HostConnection {
   /** Fetch the snapshot now (e.g. after the admin posted an override). Resolves true on success. */
   async refresh(): Promise<boolean> {
     return this.#fetchSnapshot();
+  }
+
+  /** Every second: the time the templates show, and a check that the machine's clock held. */
+  #onTick(): void {
+    const wall = Date.now();
+    const mono = performance.now();
+    // Wall time moving unlike monotonic time: the machine's clock was set (by hand, NTP, a zone
+    // or DST bug). The skew samples measured the old clock: drop them and measure again.
+    const jumped = Math.abs(wall - this.#wallAtTick - (mono - this.#monoAtTick)) > CLOCK_JUMP_MS;
+    this.#wallAtTick = wall;
+    this.#monoAtTick = mono;
+    if (jumped && this.#opts.stream && this.frozenAt === null) {
+      this.#samples = [];
+      void this.#fetchSnapshot();
+    }
+    this.#tick = wall;
   }
 
   #later(fn: () => void, ms: number): void {
@@ -235,7 +256,7 @@ export class HostConnection {
     es.onopen = () => {
       this.online = true;
       this.#attempt = 0;
-      this.#lastStreamSign = Date.now();
+      this.#lastStreamSign = performance.now();
       void this.#beat();
     };
     es.onerror = () => {
@@ -244,11 +265,11 @@ export class HostConnection {
       es.close();
       this.#es = null;
       this.online = false;
-      this.#lastStreamSign = Date.now();
+      this.#lastStreamSign = performance.now();
       this.#later(() => void this.#connect(), backoff(this.#attempt++));
     };
     const onEvent = (e: MessageEvent) => {
-      this.#lastStreamSign = Date.now();
+      this.#lastStreamSign = performance.now();
       if (e.type === EVENTS.hello) {
         const rev = revisionOf(e.data);
         if (rev !== null && rev === this.revision) return;
@@ -288,12 +309,12 @@ export class HostConnection {
   }
 
   async #watchdog(): Promise<void> {
-    const quiet = Date.now() - this.#lastStreamSign;
+    const quiet = performance.now() - this.#lastStreamSign;
     if (quiet < WATCHDOG_MS) return;
     const es = this.#es;
     if (es && es.readyState === EventSource.OPEN) {
       // A stream can look open yet be dead (half-open TCP): compare revisions with the host's.
-      this.#lastStreamSign = Date.now();
+      this.#lastStreamSign = performance.now();
       const rev = await this.#hostRevision();
       if (rev !== null && rev > this.revision) {
         await this.#fetchSnapshot();
