@@ -33,6 +33,7 @@ export default defineConfig({
   use: { headless: true, trace: 'off', screenshot: 'only-on-failure' },
   projects: [
     { name: 'utc', use: { ...browser, timezoneId: 'UTC' } },
-    { name: 'tokyo', use: { ...browser, timezoneId: 'Asia/Tokyo' } },
+    // layout and paging on the large 35C3 program do not depend on the zone: utc only
+    { name: 'tokyo', use: { ...browser, timezoneId: 'Asia/Tokyo' }, testIgnore: /screens-35c3\.spec\.ts/ },
   ],
 });
