@@ -1,5 +1,9 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import type { OverrideInput } from '../../core/protocol/index.js';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ProgramInput } from '../../core/program/schema.js';
+import { OPML, serve, stopServe, tempDir } from '../unit/reliability/helpers.js';
 import { injected, onlyOnce, pageText, WATCH_SCRIPT } from './reliability-support.js';
 import { expect, test } from './support/host.js';
 
@@ -138,6 +142,43 @@ function overrides(): OverrideInput[] {
   return out;
 }
 
+/** Loads each page in one context and gathers what ran, what got injected and the text shown. */
+async function visit(
+  browser: Browser,
+  origin: string,
+  pages: [string, string][],
+): Promise<{ seen: Map<string, string>; problems: string[] }> {
+  const seen = new Map<string, string>();
+  const problems: string[] = [];
+  const context = await browser.newContext({ timezoneId: 'Asia/Tokyo' });
+  await context.addInitScript(WATCH_SCRIPT);
+  for (const [name, url] of pages) {
+    const page: Page = await context.newPage();
+    page.on('dialog', (d) => {
+      problems.push(`${name}: dialog "${d.message()}"`);
+      void d.dismiss();
+    });
+    page.on('request', (r) => {
+      const u = r.url();
+      if (!u.startsWith('data:') && new URL(u).origin !== origin) problems.push(`${name}: request to ${u}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${name}: page error ${e.message}`));
+    await page.goto(url);
+    await page.waitForFunction(
+      () =>
+        (document.body.textContent ?? '').length > 60 &&
+        !document.body.textContent!.includes('Connecting to the Hallway host'),
+    );
+    // Let slides turn and fit-text settle, and let anything that would fire, fire.
+    await page.waitForTimeout(1_500);
+    problems.push(...(await injected(page)).map((p) => `${name}: ${p}`));
+    seen.set(name, await pageText(page));
+    await page.close();
+  }
+  await context.close();
+  return { seen, problems };
+}
+
 test.describe('untrusted text', () => {
   // eslint-disable-next-line no-empty-pattern -- Playwright needs the fixtures pattern to pass testInfo
   test.beforeEach(({}, info) => test.skip(onlyOnce(info), 'zones are set per test'));
@@ -168,34 +209,7 @@ test.describe('untrusted text', () => {
       ['lobby', host.lobby()],
       ['admin', host.admin()],
     ];
-    const seen = new Map<string, string>();
-    const problems: string[] = [];
-    const context = await browser.newContext({ timezoneId: 'Asia/Tokyo' });
-    await context.addInitScript(WATCH_SCRIPT);
-    for (const [name, url] of pages) {
-      const page: Page = await context.newPage();
-      page.on('dialog', (d) => {
-        problems.push(`${name}: dialog "${d.message()}"`);
-        void d.dismiss();
-      });
-      page.on('request', (r) => {
-        const u = r.url();
-        if (!u.startsWith('data:') && new URL(u).origin !== origin) problems.push(`${name}: request to ${u}`);
-      });
-      page.on('pageerror', (e) => problems.push(`${name}: page error ${e.message}`));
-      await page.goto(url);
-      await page.waitForFunction(
-        () =>
-          (document.body.textContent ?? '').length > 200 &&
-          !document.body.textContent!.includes('Connecting to the Hallway host'),
-      );
-      // Let slides turn and fit-text settle, and let anything that would fire, fire.
-      await page.waitForTimeout(1_500);
-      problems.push(...(await injected(page)).map((p) => `${name}: ${p}`));
-      seen.set(name, await pageText(page));
-      await page.close();
-    }
-    await context.close();
+    const { seen, problems } = await visit(browser, origin, pages);
 
     const all = [...seen.values()].join('\n');
     const missing = PAYLOADS.filter((p) => !all.includes(p));
@@ -209,5 +223,61 @@ test.describe('untrusted text', () => {
     // The sessions on now, their talks and the alerts are on the room screens themselves.
     expect(seen.get('room winchester (now)')).toContain(PAYLOADS[0]);
     expect(seen.get('room stevens-creek (now)')).toContain(PAYLOADS[14]);
+  });
+
+  test('payloads in the program file itself (room, conference, chair, sponsor, abstract) never run either', async ({
+    browser,
+  }) => {
+    test.setTimeout(90_000);
+    const dir = tempDir('hallway-e2e-xss-program-');
+    // Imported schedules are untrusted text too: the program's own fields carry payloads.
+    const p = JSON.parse(readFileSync(OPML, 'utf8')) as ProgramInput;
+    const put = PAYLOADS.slice(0, 10);
+    p.conference.name = put[0]!;
+    p.rooms.find((r) => r.id === 'winchester')!.name = put[1]!;
+    const session = p.sessions.find((x) => x.id === 't1-production')!;
+    session.track = put[2]!;
+    session.chairs = [{ name: put[3]!, affiliation: put[4]! }];
+    session.subtitle = put[5]!;
+    const breakPm = p.sessions.find((x) => x.id === 'break-am')!;
+    breakPm.sponsors = [put[6]!];
+    breakPm.title = put[7]!;
+    session.talks![0]!.abstract = put[8]!;
+    session.talks![0]!.speakers = [{ name: put[9]!, affiliation: put[9]! }];
+    const file = join(dir, 'program.json');
+    writeFileSync(file, JSON.stringify(p));
+    const host = await serve([
+      '--program',
+      file,
+      '--data',
+      join(dir, 'data'),
+      '--port',
+      '0',
+      '--clock',
+      '2019-05-20T10:45:00-07:00',
+      '--rate',
+      '0',
+    ]);
+    try {
+      const pages: [string, string][] = [
+        ['room winchester (now)', `${host.url}/room/winchester?slide=now`],
+        ['room winchester (sponsors)', `${host.url}/room/winchester?slide=sponsors`],
+        ['room stevens-creek (elsewhere)', `${host.url}/room/stevens-creek?slide=elsewhere`],
+        ['lobby', `${host.url}/lobby`],
+        ['admin', `${host.url}/admin#token=${encodeURIComponent(host.token)}`],
+      ];
+      const { seen, problems } = await visit(browser, new URL(host.url).origin, pages);
+      const all = [...seen.values()].join('\n');
+      const shown = put.filter((x) => all.includes(x));
+      console.log(
+        `xss (program file): ${put.length} payloads in program fields, ${pages.length} pages, ${problems.length} executed/injected, ${shown.length} shown literally`,
+      );
+      expect(problems).toEqual([]);
+      // Room name, conference name, track and chair are on the room's own screen.
+      for (const x of [put[0]!, put[1]!, put[3]!]) expect(seen.get('room winchester (now)'), x).toContain(x);
+    } finally {
+      await stopServe(host);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
