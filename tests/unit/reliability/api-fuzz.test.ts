@@ -101,7 +101,7 @@ async function check(r: BadRequest): Promise<void> {
 const auth = () => ({ authorization: `Bearer ${token}` });
 const runs = (n: number) => ({ numRuns: n, seed: 8_2019 });
 
-describe('fuzzing every API route with malformed requests', () => {
+describe('fuzzing every API route with malformed requests', { timeout: 120_000 }, () => {
   it('POST /api/overrides: wrong types, missing and extra fields, unknown ids, huge strings', async () => {
     await fc.assert(
       fc.asyncProperty(badOverrideBodies(), async (b) =>

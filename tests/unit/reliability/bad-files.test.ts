@@ -74,7 +74,7 @@ describe('malformed program and schedule files', () => {
   });
 });
 
-describe('the CLI on bad files', () => {
+describe('the CLI on bad files', { timeout: 120_000 }, () => {
   const sample = variants.filter(
     (v) => v.expect === 'reject' && v.place.source !== '.' && Buffer.byteLength(v.content) < 1_000_000,
   );
