@@ -226,8 +226,12 @@ export class HostConnection {
   }
 
   #accept(s: Snapshot): void {
+    const changed = s.revision !== this.snapshot?.revision;
     this.snapshot = s;
     saveCached({ snapshot: s, skew: this.skew });
+    // The admin's screen list shows the revision each screen has applied: say so at once after a
+    // change, not up to a heartbeat interval later. (Before the stream opens, onopen beats.)
+    if (changed && this.#opts.stream && this.online) void this.#sendHeartbeat();
   }
 
   async #connect(): Promise<void> {
@@ -289,6 +293,11 @@ export class HostConnection {
   }
 
   async #beat(): Promise<void> {
+    await this.#sendHeartbeat();
+    await this.#watchdog();
+  }
+
+  async #sendHeartbeat(): Promise<void> {
     const hb: Heartbeat = {
       screen: this.#opts.screen,
       page: this.#opts.page,
@@ -305,7 +314,6 @@ export class HostConnection {
     } catch {
       // offline: the stream's error handler already reconnects
     }
-    await this.#watchdog();
   }
 
   async #watchdog(): Promise<void> {
