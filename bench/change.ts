@@ -77,7 +77,13 @@ export async function changeToScreens(
         spread: `p99 ${fmt(p99)}${ratio !== null ? ` = ${ratio.toFixed(2)}× floor` : ''}`,
         target,
         met: ratio !== null && h.missed === 0 ? ratio <= RATIO_TARGET : null,
-        note: describe(h),
+        note:
+          `${describe(h)}${h.breakdown ? `; ${h.breakdown}` : ''}` +
+          (ratio !== null && ratio > RATIO_TARGET && h.breakdown?.includes('fetch')
+            ? '. What would meet it: show the change from the event itself (it carries the journal entry; ' +
+              'core applyOverrides is pure and runs in the page) instead of a debounced refetch of the whole ' +
+              'snapshot, and keep the durable write before the answer cheap (append one entry, not rewrite the store)'
+            : ''),
       });
     } catch (e) {
       emit(failedRow(label, target, e));

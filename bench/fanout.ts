@@ -33,6 +33,9 @@ export interface FanoutRun {
   /** ms from just before the trigger's request to each page's stamp; pages that missed left out. */
   latencies: number[];
   missed: number;
+  /** Wall clock just before the trigger's request, and each page's stamp (null: missed). */
+  t0: number;
+  stamps: (number | null)[];
 }
 
 /**
@@ -50,13 +53,15 @@ export async function fanoutOnce(
   const t0 = await trigger(text);
   const stamps = await Promise.all(pages.map((p) => p.evaluate(collect, timeoutMs)));
   const latencies = stamps.filter((s): s is number => s !== null).map((s) => s - t0);
-  return { latencies, missed: stamps.length - latencies.length };
+  return { latencies, missed: stamps.length - latencies.length, t0, stamps };
 }
 
 export interface FanoutSeries {
   samples: number[];
   missed: number;
   runs: number;
+  /** Where the time went, when the caller could tell (e.g. for one page). */
+  breakdown?: string;
 }
 
 /** Warm-up runs (not counted), then `runs` counted ones; `between` runs after each (e.g. a revert). */
@@ -71,6 +76,8 @@ export async function fanoutSeries(
     pauseMs?: number;
     /** Wall clock after which no new run starts (at least one counted run is always made). */
     until?: number;
+    /** Called with every counted run. */
+    onCounted?: (run: FanoutRun) => void;
   },
 ): Promise<FanoutSeries> {
   const samples: number[] = [];
@@ -82,6 +89,7 @@ export async function fanoutSeries(
     const run = await fanoutOnce(pages, text, trigger);
     if (i >= opts.warmups) {
       counted++;
+      opts.onCounted?.(run);
       samples.push(...run.latencies);
       missed += run.missed;
     }

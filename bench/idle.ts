@@ -47,6 +47,17 @@ export async function idleCost(root: string): Promise<Row[]> {
     const perMin = 60 / secs;
     const gpu = p0 && p1 ? (((p1.GPU ?? 0) - (p0.GPU ?? 0)) / secs) * 100 : null;
     const browserPct = p0 && p1 ? (((p1.browser ?? 0) - (p0.browser ?? 0)) / secs) * 100 : null;
+    const layoutsPerMin = d('LayoutCount') * perMin;
+    // A room screen's text changes at most once a minute (the clock shows minutes): more than a
+    // layout a second means something re-renders or re-measures on a timer.
+    const why =
+      cpuPct >= 0.5
+        ? `. Missed: ${fmt(layoutsPerMin)} layouts and ${fmt(d('RecalcStyleCount') * perMin)} style recalcs a minute, ` +
+          `${fmt((d('LayoutDuration') / secs) * 100, '%')} of a core in layout and ${fmt((d('ScriptDuration') / secs) * 100, '%')} ` +
+          'in script, on a screen whose text changes once a minute. What would meet it: update the view at minute ' +
+          'boundaries instead of every second, and refit text (renderer/lib/fit.ts binary-searches the font size, ' +
+          'forcing a layout per step) only when the text or the box changes'
+        : '';
     const errors = screen.errors.length ? `; ${screen.errors.length} page errors: ${screen.errors[0]}` : '';
     await screen.context.close();
     return [
@@ -57,15 +68,16 @@ export async function idleCost(root: string): Promise<Row[]> {
         target: '< 0.5 %',
         met: cpuPct < 0.5,
         note:
-          `Performance.getMetrics ProcessTime over ${secs.toFixed(0)} s, clock at rate 1; main thread = TaskDuration` +
+          `Performance.getMetrics ProcessTime over ${secs.toFixed(0)} s, clock at rate 1; main thread = TaskDuration (wall time of its tasks, so inflated when the machine is busy)` +
           (gpu !== null
             ? `; outside the renderer: GPU process ${fmt(gpu, '%')}, browser process ${fmt(browserPct ?? 0, '%')}`
             : '') +
+          why +
           errors,
       },
       {
         measurement: 'idle room screen: layouts per minute',
-        median: fmt(d('LayoutCount') * perMin),
+        median: fmt(layoutsPerMin),
         spread: `style recalcs ${fmt(d('RecalcStyleCount') * perMin)}/min`,
         target: '',
         met: null,

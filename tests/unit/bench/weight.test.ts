@@ -1,0 +1,53 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { htmlAssets, staticImports, windowAssets } from '../../../bench/weight.js';
+
+describe('htmlAssets', () => {
+  it('takes module scripts, module preloads and stylesheets, not icons or other origins', () => {
+    const html = `<link rel="icon" href="data:,">
+      <script type="module" crossorigin src="/assets/room-a.js"></script>
+      <link rel="modulepreload" crossorigin href="/assets/venue-b.js">
+      <link rel="stylesheet" crossorigin href="/assets/room-c.css">
+      <script src="https://cdn.example/x.js"></script>`;
+    expect(htmlAssets(html)).toEqual(['/assets/room-a.js', '/assets/venue-b.js', '/assets/room-c.css']);
+  });
+});
+
+describe('staticImports', () => {
+  it.each([
+    ['import{a as b}from"./venue-b.js";', ['./venue-b.js']],
+    ['import"./side.js";import {x} from \'./y.js\'', ['./side.js', './y.js']],
+    ['const m=import("./lazy.js")', []],
+  ])('%s → %j', (js, want) => {
+    expect(staticImports(js)).toEqual(want);
+  });
+});
+
+describe('windowAssets', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'bench-weight-'));
+    mkdirSync(path.join(dir, 'assets'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('follows shared chunks the entry imports, once each', () => {
+    writeFileSync(
+      path.join(dir, 'room.html'),
+      '<script type="module" src="/assets/room.js"></script><link rel="stylesheet" href="/assets/room.css">',
+    );
+    writeFileSync(path.join(dir, 'assets', 'room.js'), 'import{v}from"./venue.js";import"./view.js";');
+    writeFileSync(path.join(dir, 'assets', 'view.js'), 'import{v}from"./venue.js";');
+    writeFileSync(path.join(dir, 'assets', 'venue.js'), 'export const v=1;');
+    writeFileSync(path.join(dir, 'assets', 'room.css'), 'body{}');
+    const got = windowAssets(dir, 'room');
+    expect(got.js.map((f) => path.basename(f)).sort()).toEqual(['room.js', 'venue.js', 'view.js']);
+    expect(got.css.map((f) => path.basename(f))).toEqual(['room.css']);
+  });
+
+  it('says to build when the entry is missing', () => {
+    expect(() => windowAssets(dir, 'lobby')).toThrow(/lobby\.html is missing: run `npx vite build`/);
+  });
+});
