@@ -6,7 +6,7 @@ const usage = `Usage: hallway token [--data DIR] [--rotate]
 
 Prints the admin token of the host's store (made on first use), or with --rotate replaces it.
   --data DIR   the host's data dir (default: ${defaultDataDir()})
-  --rotate     make a new token; the old one stops working when the host restarts`;
+  --rotate     make a new token; the old one stops working at once, on a running host too`;
 
 export const command: Command = {
   usage,
@@ -19,7 +19,7 @@ export const command: Command = {
     const store = openStore(values.data ?? defaultDataDir(), io.err);
     if (values.rotate) {
       io.out(rotateToken(store));
-      io.err('new admin token saved; a host that is running keeps the old one until it restarts');
+      io.err('new admin token saved; the old one no longer works (admin windows need the new one)');
     } else io.out(ensureToken(store));
     return 0;
   },

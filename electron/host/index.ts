@@ -121,7 +121,9 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
   const { app, streams } = createApp({
     state,
     screens: new ScreenRegistry(),
-    token: () => token,
+    // Read from the store on each check: `hallway token --rotate` on a running host takes effect
+    // at once, and the old token stops working.
+    token: () => store.get('token') ?? token,
     rendererDir: opts.rendererDir ?? defaultRendererDir(),
     log,
   });

@@ -11,7 +11,7 @@ describe('hallway token', () => {
     expect((await cli('token', '--data', dir)).out).toBe(first.out);
     const rotated = await cli('token', '--data', dir, '--rotate');
     expect(rotated.out).not.toBe(first.out);
-    expect(rotated.err).toContain('restarts');
+    expect(rotated.err).toContain('no longer works');
     expect(openStore(dir, () => {}).get('token')).toBe(rotated.out);
   });
 });
