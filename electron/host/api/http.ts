@@ -17,6 +17,34 @@ export function refuse(
 const MAX_BODY = 256 * 1024;
 
 /**
+ * The body's bytes, or null once it passes `max`. Read as a stream: a chunked body has no
+ * Content-Length to refuse up front, and must not be buffered whole (heartbeats need no token).
+ */
+async function readCapped(req: Request, max: number): Promise<Uint8Array | null> {
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+/**
  * The request's JSON body parsed with `schema`, or the 4xx Response saying what is wrong:
  * 415 for another content type, 400 for bad JSON or every schema problem with its field.
  * `empty` is what an absent body means (for bodiless POSTs such as revert).
@@ -29,7 +57,9 @@ export async function readBody<S extends z.ZodType>(
 ): Promise<{ ok: true; value: z.infer<S> } | { ok: false; response: Response }> {
   if (Number(c.req.header('content-length') ?? 0) > MAX_BODY)
     return { ok: false, response: refuse(c, 413, `${what} is larger than ${MAX_BODY} bytes`) };
-  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  const bytes = await readCapped(c.req.raw, MAX_BODY);
+  if (bytes === null)
+    return { ok: false, response: refuse(c, 413, `${what} is larger than ${MAX_BODY} bytes`) };
   let text: string;
   try {
     // Strict: a lenient decode would store U+FFFD in place of the bytes it could not read.
