@@ -1,3 +1,4 @@
+import '../lib/zod-csp.js';
 import { mount } from 'svelte';
 import '../styles/screen.css';
 import App from './App.svelte';
