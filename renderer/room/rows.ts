@@ -1,11 +1,14 @@
 import type { Program, Session } from '../../core/program/schema.js';
-import { clockAt, delayLine, displayTitle, roomName, theRoom } from '../lib/format.js';
+import { clockAt, delayLine, displayTitle, theRoom } from '../lib/format.js';
 import type { RoomView } from './view.js';
 
 /** A line of the "Later today" and "Elsewhere now" slides. */
 export interface ListRow {
   key: string;
+  /** Left column ("10:30 AM"); empty when the row leads with `lead` instead. */
   time: string;
+  /** Line above the title ("Winchester Room"): what a reader looks for first. */
+  lead?: string;
   title: string;
   where?: string | null;
   flags?: string[];
@@ -38,10 +41,12 @@ export function laterRows(p: Program, v: RoomView): ListRow[] {
 }
 
 export function elsewhereRows(p: Program, v: RoomView): ListRow[] {
+  // Someone in the hallway picks a room first: lead with it, then what is on, then until when.
   return v.elsewhere.map(({ room, session }) => ({
     key: session.id,
-    time: `until ${clockAt(p, session.end)}`,
+    time: '',
+    lead: room ? room.name : 'Everyone',
     title: displayTitle(session),
-    where: [room ? roomName(p, room.id) : 'Everyone', delayLine(p, session)].filter(Boolean).join(' · '),
+    where: [`until ${clockAt(p, session.end)}`, delayLine(p, session)].filter(Boolean).join(' · '),
   }));
 }
