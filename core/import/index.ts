@@ -35,6 +35,14 @@ export function importSchedule(text: string, opts: ImportOptions = {}): ImportRe
     return { ok: false, errors: ['(file): this is already a Hallway program: nothing to import'] };
   const read = READERS[format](text);
   if (read.errors.length) return { ok: false, errors: read.errors };
+  // An empty schedule is a wrong or truncated export far more often than a real conference.
+  if (read.schedule.events.length === 0)
+    return {
+      ok: false,
+      errors: [
+        '(file): the schedule has no events: nothing for the screens to show; export the full schedule',
+      ],
+    };
   const built = buildProgram(read.schedule, opts);
   const notes = [...read.notes, ...built.notes];
   if (!built.program) return { ok: false, errors: built.errors };

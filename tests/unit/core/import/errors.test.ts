@@ -66,6 +66,15 @@ describe('refusing broken schedules, naming every field', () => {
     ]);
   });
 
+  it.each([
+    ['c3voc JSON', () => c3voc([])],
+    ['iCalendar', () => 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nEND:VCALENDAR\r\n'],
+  ])('refuses a %s schedule with no events, saying so', (_, text) => {
+    expect(errorsOf(text())).toEqual([
+      '(file): the schedule has no events: nothing for the screens to show; export the full schedule',
+    ]);
+  });
+
   it('names both events that share an id', () => {
     const errors = errorsOf(
       c3voc([event(), event({ guid: 'x', date: '2019-05-20T11:30:00-07:00', title: 'Other' })]),
