@@ -149,6 +149,9 @@ const header = [
   `Versions: node ${process.version}, Chromium ${chromiumVersion}, Playwright ${version('@playwright/test')}, Hallway ${hallwayVersion()}`,
   `Renderer: ${build}`,
   `Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  'Pages: Debian Chromium headless, each page in its own browser context; the floor is a bare node:http SSE ' +
+    'server and a page whose EventSource writes into one div, in the same browser set-up: on another machine only ' +
+    'the Hallway/floor ratio carries over.',
 ];
 const table = markdownTable(rows);
 const noteText = notes(rows);
