@@ -15,11 +15,15 @@ function newestUnder(dir: string): number {
  * The screens are measured as built: rebuild dist/renderer when it is missing or older than the
  * renderer or core sources, so the figures never describe a stale bundle. Says what it did.
  */
-export function ensureRendererBuilt(root: string): string {
+export function ensureRendererBuilt(root: string, rebuild = !process.env.BENCH_NO_BUILD): string {
   const marker = path.join(root, 'dist', 'renderer', 'room.html');
   const sources = Math.max(newestUnder(path.join(root, 'renderer')), newestUnder(path.join(root, 'core')));
-  if (existsSync(marker) && statSync(marker).mtimeMs >= sources)
-    return `dist/renderer as found (built ${new Date(statSync(marker).mtimeMs).toISOString()})`;
+  const built = existsSync(marker) ? statSync(marker).mtimeMs : null;
+  if (built !== null && built >= sources)
+    return `dist/renderer as found (built ${new Date(built).toISOString()})`;
+  // BENCH_NO_BUILD=1: leave dist/renderer alone (a rebuild empties it under anything serving it).
+  if (built !== null && !rebuild)
+    return `dist/renderer as found, OLDER than the sources (built ${new Date(built).toISOString()}; BENCH_NO_BUILD set)`;
   const t = Date.now();
   execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
     cwd: root,

@@ -7,6 +7,13 @@ export interface Child {
   stop(): Promise<void>;
 }
 
+const running = new Set<Child>();
+
+/** Stops every child still running (a part that timed out may have left its host behind). */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map((c) => c.stop()));
+}
+
 /** Spawns a process and waits until its output matches `ready` (or it exits, or times out). */
 export function spawnUntil(
   cmd: string,
@@ -20,7 +27,7 @@ export function spawnUntil(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
-  const stop = () =>
+  const stop = (): Promise<void> =>
     new Promise<void>((resolve) => {
       if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
       const kill = setTimeout(() => proc.kill('SIGKILL'), 3_000);
@@ -47,7 +54,10 @@ export function spawnUntil(
       output.push(...lines);
       if (ready(output)) {
         clearTimeout(timer);
-        resolve({ proc, output, stop });
+        const child: Child = { proc, output, stop };
+        running.add(child);
+        proc.once('exit', () => running.delete(child));
+        resolve(child);
       }
     };
     proc.stdout?.on('data', onData);

@@ -13,6 +13,7 @@ import { ensureRendererBuilt } from './build.js';
 import { changeToScreens } from './change.js';
 import { coldStart } from './coldstart.js';
 import { startFloorServer } from './floor.js';
+import { stopAll } from './proc.js';
 import { hallwayFanout } from './hallway-fanout.js';
 import { idleCost } from './idle.js';
 import { longDay } from './longday.js';
@@ -157,7 +158,13 @@ const table = markdownTable(rows);
 const noteText = notes(rows);
 const out = `${header.join('  \n')}\n\n${table}\n${noteText ? `\nNotes:\n\n${noteText}\n` : ''}`;
 process.stdout.write(out);
+const failed = rows.filter((r) => r.median.startsWith('failed:')).length;
+if (failed) process.stderr.write(`bench: ${failed} row(s) failed; see the table\n`);
 writeFileSync(
   path.join(ROOT, 'bench', 'results.md'),
   `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts): a real run on the machine below.\n\n${out}`,
 );
+
+// A part that timed out may still hold a host or a page: end them, then exit rather than wait.
+await stopAll();
+process.exit(0);
