@@ -83,8 +83,9 @@ describe('npm run demo without the Electron binary', () => {
     const lobby = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
+        // The admin line comes last: wait for it, then every screen line is in.
         const m = /^lobby: (http:\/\/\S+)$/m.exec(out);
-        if (m) resolve(m[1]!);
+        if (m && /^admin: /m.test(out)) resolve(m[1]!);
       });
       child.on('close', (code) => reject(new Error(`demo exited (${code}) before serving:\n${out}\n${err}`)));
     });
