@@ -47,6 +47,11 @@ function hallwayVersion(): string {
 }
 
 const rows: Row[] = [];
+/** BENCH_ONLY=weight,lobby runs only the parts whose names contain one of these (results.md untouched). */
+const ONLY =
+  process.env.BENCH_ONLY?.split(',')
+    .map((w) => w.trim())
+    .filter(Boolean) ?? null;
 /** The whole run stays within 10 minutes: parts cut their repetitions to fit their share. */
 const DEADLINE = started + 570_000;
 
@@ -67,6 +72,7 @@ async function part(
   reservedAfterMs: number,
   run: (ctx: PartContext) => Promise<void> | void,
 ) {
+  if (ONLY && !ONLY.some((w) => name.includes(w))) return;
   const t = Date.now();
   const until = Math.min(t + budgetMs, DEADLINE - reservedAfterMs);
   process.stderr.write(`bench: ${name} (until +${Math.round((until - t) / 1000)} s)…\n`);
@@ -160,10 +166,11 @@ const out = `${header.join('  \n')}\n\n${table}\n${noteText ? `\nNotes:\n\n${not
 process.stdout.write(out);
 const failed = rows.filter((r) => r.median.startsWith('failed:')).length;
 if (failed) process.stderr.write(`bench: ${failed} row(s) failed; see the table\n`);
-writeFileSync(
-  path.join(ROOT, 'bench', 'results.md'),
-  `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts): a real run on the machine below.\n\n${out}`,
-);
+if (!ONLY)
+  writeFileSync(
+    path.join(ROOT, 'bench', 'results.md'),
+    `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run.ts): a real run on the machine below.\n\n${out}`,
+  );
 
 // A part that timed out may still hold a host or a page: end them, then exit rather than wait.
 await stopAll();
