@@ -1,6 +1,5 @@
 import { rmSync } from 'node:fs';
 import { api, OPML, serve, type ServeProcess, stopServe, tempDir } from '../unit/reliability/helpers.js';
-import { onlyOnce } from './reliability-support.js';
 import { expect, test } from './support/host.js';
 
 /**
@@ -13,8 +12,7 @@ const AT = '2019-05-20T10:45:00-07:00';
 const KILLS = 20;
 const CATCH_UP_MS = 2_000;
 
-// eslint-disable-next-line no-empty-pattern -- Playwright needs the fixtures pattern to pass testInfo
-test.beforeEach(({}, info) => test.skip(onlyOnce(info), 'zones are set per test'));
+ 
 
 test(`a room page across ${KILLS} host SIGKILLs: never blank, catches up within 2 s`, async ({ browser }) => {
   test.setTimeout(240_000);

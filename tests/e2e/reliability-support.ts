@@ -1,10 +1,9 @@
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 /**
  * Shared by the reliability specs. They set each context's zone themselves, so they run in one
  * Playwright project only (running them again in the Tokyo project would prove nothing new).
  */
-export const onlyOnce = (info: TestInfo): boolean => info.project.name !== 'utc';
 
 /** Text of the whole page, including what CSS hides and what is inside overlays. */
 export const pageText = (page: Page): Promise<string> => page.evaluate(() => document.body.textContent ?? '');

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { DST_PROGRAM } from '../unit/reliability/dst-program.js';
 import { api, OPML, serve, stopServe, tempDir } from '../unit/reliability/helpers.js';
-import { onlyOnce } from './reliability-support.js';
 import { expect, test } from './support/host.js';
 
 /**
@@ -13,8 +12,7 @@ import { expect, test } from './support/host.js';
 const AT = '2019-05-20T10:45:00-07:00';
 const ZONES = ['UTC', 'Asia/Tokyo', 'America/New_York'] as const;
 
-// eslint-disable-next-line no-empty-pattern -- Playwright needs the fixtures pattern to pass testInfo
-test.beforeEach(({}, info) => test.skip(onlyOnce(info), 'zones are set per test'));
+ 
 
 const clockText = (page: Page) => page.getByTestId('clock').textContent();
 

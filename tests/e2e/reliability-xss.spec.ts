@@ -4,7 +4,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProgramInput } from '../../core/program/schema.js';
 import { OPML, serve, stopServe, tempDir } from '../unit/reliability/helpers.js';
-import { injected, onlyOnce, pageText, WATCH_SCRIPT } from './reliability-support.js';
+import { injected, pageText, WATCH_SCRIPT } from './reliability-support.js';
 import { expect, test } from './support/host.js';
 
 /**
@@ -180,8 +180,7 @@ async function visit(
 }
 
 test.describe('untrusted text', () => {
-  // eslint-disable-next-line no-empty-pattern -- Playwright needs the fixtures pattern to pass testInfo
-  test.beforeEach(({}, info) => test.skip(onlyOnce(info), 'zones are set per test'));
+   
   test.use({ hostOptions: { clock: '2019-05-20T10:45:00-07:00', rate: 0 } });
 
   test(`${PAYLOADS.length} XSS payloads in titles, speakers, notes, announcements and alerts never run and show as text`, async ({
