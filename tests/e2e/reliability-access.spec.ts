@@ -5,7 +5,7 @@ import { expect, test } from './support/host.js';
  * load, store or send (HTML, scripts, API answers, request URLs and bodies, localStorage,
  * heartbeats), nor in the host's output apart from the admin URL it prints at start.
  */
- 
+
 test.use({ hostOptions: { clock: '2019-05-20T10:45:00-07:00', rate: 1 } });
 
 test('room and lobby pages: no way to write, no admin token anywhere', async ({ host, browser }) => {

@@ -12,8 +12,6 @@ const AT = '2019-05-20T10:45:00-07:00';
 const KILLS = 20;
 const CATCH_UP_MS = 2_000;
 
- 
-
 test(`a room page across ${KILLS} host SIGKILLs: never blank, catches up within 2 s`, async ({ browser }) => {
   test.setTimeout(240_000);
   const data = tempDir('hallway-e2e-crash-');

@@ -12,8 +12,6 @@ import { expect, test } from './support/host.js';
 const AT = '2019-05-20T10:45:00-07:00';
 const ZONES = ['UTC', 'Asia/Tokyo', 'America/New_York'] as const;
 
- 
-
 const clockText = (page: Page) => page.getByTestId('clock').textContent();
 
 /** Minutes since midnight of a "10:45 AM" clock text. */

@@ -5,7 +5,7 @@ import { expect, test } from './support/host.js';
  * the room page reloads itself, but only once the host answers; while the host is away it keeps
  * showing what it has. The page's timers run on Playwright's clock so 45 s of silence take none.
  */
- 
+
 test.use({ hostOptions: { clock: '2019-05-20T10:45:00-07:00', rate: 1 } });
 
 test('a hung event stream: no reload while the host is away, one reload once it answers', async ({

@@ -180,7 +180,6 @@ async function visit(
 }
 
 test.describe('untrusted text', () => {
-   
   test.use({ hostOptions: { clock: '2019-05-20T10:45:00-07:00', rate: 0 } });
 
   test(`${PAYLOADS.length} XSS payloads in titles, speakers, notes, announcements and alerts never run and show as text`, async ({
