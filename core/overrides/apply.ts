@@ -151,9 +151,17 @@ function shift(p: Program, s: Session, minutes: number) {
   }
 }
 
-/** A session moved back, or delayed and then pulled forward by as much, is as printed again. */
+/**
+ * A session moved back, or delayed and then pulled forward by as much, is as printed again, down
+ * to the printed strings: screens apply entries one at a time to the effective program, and a
+ * later `remember` must then record the same original as the whole journal applied at once.
+ */
 function settle(s: Session) {
   if (s.delayMinutes === 0) delete s.delayMinutes;
   const o = s.original;
-  if (o && o.room === s.room && ms(o.start) === ms(s.start) && ms(o.end) === ms(s.end)) delete s.original;
+  if (o && o.room === s.room && ms(o.start) === ms(s.start) && ms(o.end) === ms(s.end)) {
+    s.start = o.start;
+    s.end = o.end;
+    delete s.original;
+  }
 }
