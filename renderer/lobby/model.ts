@@ -16,15 +16,29 @@ export interface GridPage {
 }
 
 export function gridPage(p: Program, at: number, hours: number, range: PageRange | null): GridPage {
-  const day = lobby(p, at);
+  return pageOf(windowGrid(p, lobby(p, at), at, hours), range);
+}
+
+/** The grid of the part of the day on screen, all its rooms; `day` is `lobby(p, at)`. */
+export function windowGrid(
+  p: Program,
+  day: LobbyGrid,
+  at: number,
+  hours: number,
+): { grid: LobbyGrid; span: number } {
   const win = gridWindow({ from: ms(day.from), until: ms(day.until) }, at, hours * 3_600_000);
-  const grid = lobby(p, at, win);
+  return { grid: lobby(p, at, win), span: (win.until - win.from) / 60_000 };
+}
+
+/** One page of a window's grid: its rooms, their cells, and the venue-wide cells across them. */
+export function pageOf(w: { grid: LobbyGrid; span: number }, range: PageRange | null): GridPage {
+  const { grid, span } = w;
   const r = range ?? { start: 0, end: grid.rooms.length };
   const rooms = grid.rooms.slice(r.start, r.end);
   const cells = grid.cells
     .filter((c) => c.column === null || (c.column >= r.start && c.column < r.end))
     .map((c) => ({ ...c, col: c.column === null ? null : c.column - r.start }));
-  return { grid, rooms, span: (win.until - win.from) / 60_000, cells };
+  return { grid, rooms, span, cells };
 }
 
 /** Every room of the day's grid, so paging is stable while the window moves. */
