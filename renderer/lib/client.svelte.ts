@@ -10,6 +10,7 @@ import {
 import type { Program } from '../../core/program/schema.js';
 import { clockNow } from '../../core/time/clock.js';
 import { loadCached, saveCached } from './cache.js';
+import { stepJournal } from './client-journal.js';
 import { frozenInstant } from './frozen.js';
 import { addSample, bestSkew, skewSample, type SkewSample } from './skew.js';
 
@@ -44,7 +45,6 @@ export function postSnapshot(target: Window, snapshot: Snapshot, skew = 0): void
 }
 
 const WATCHDOG_MS = 45_000;
-const DEBOUNCE_MS = 50;
 const TICK_MS = 1_000;
 /** A wall-clock step this large between two ticks is the machine's clock being set. */
 const CLOCK_JUMP_MS = 5_000;
@@ -65,7 +65,8 @@ declare global {
  * Never throws to the page: problems land in `lastError`.
  */
 export class HostConnection {
-  snapshot = $state<Snapshot | null>(null);
+  // Raw: replaced whole on every change, never mutated; a deep proxy over a 1 MB program costs.
+  snapshot = $state.raw<Snapshot | null>(null);
   online = $state(false);
   lastError = $state<string | null>(null);
   /** The `?at=` instant this page is frozen at, or null when it follows the host clock. */
@@ -86,7 +87,11 @@ export class HostConnection {
   #attempt = 0;
   #seq = 0;
   #acceptedSeq = 0;
-  #refetch: ReturnType<typeof setTimeout> | null = null;
+  /** #seq when the last stream event was applied: fetches started before it may be older. */
+  #appliedAtSeq = 0;
+  #fetching = false;
+  #fetchAgain = false;
+  #cacheQueued = false;
   // Monotonic: the machine's clock being set must not make the stream look silent, or not.
   #lastStreamSign = performance.now();
   #wallAtTick = Date.now();
@@ -156,7 +161,6 @@ export class HostConnection {
     this.#es = null;
     for (const t of this.#timers) clearTimeout(t);
     this.#timers.clear();
-    if (this.#refetch) clearTimeout(this.#refetch);
     for (const i of this.#intervals) clearInterval(i);
     this.#intervals = [];
     if (typeof window !== 'undefined') window.removeEventListener('message', this.#onMessage);
@@ -202,19 +206,15 @@ export class HostConnection {
       const res = await fetch(this.#url(ROUTES.snapshot), { cache: 'no-store' });
       const received = Date.now();
       if (!res.ok) throw new Error(`GET ${ROUTES.snapshot}: HTTP ${res.status}`);
-      const parsed = Snapshot.safeParse(await res.json());
-      if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        throw new Error(
-          `GET ${ROUTES.snapshot}: unexpected shape at ${first?.path.join('.') ?? '?'}: ${first?.message ?? ''}`,
-        );
-      }
-      this.#samples = addSample(this.#samples, skewSample(parsed.data.clock.hostReal, sent, received));
+      const data = liveSnapshot(await res.json());
+      this.#samples = addSample(this.#samples, skewSample(data.clock.hostReal, sent, received));
       this.skew = bestSkew(this.#samples);
-      // An older answer racing a newer one must not roll the screen back.
+      // An older answer racing a newer one (or an entry applied from the stream meanwhile) must
+      // not roll the screen back.
       if (seq < this.#acceptedSeq) return true;
+      if (seq <= this.#appliedAtSeq && data.revision < this.revision) return true;
       this.#acceptedSeq = seq;
-      this.#accept(parsed.data);
+      this.#accept(data);
       if (!this.#opts.stream) this.online = true;
       this.lastError = null;
       return true;
@@ -228,7 +228,7 @@ export class HostConnection {
   #accept(s: Snapshot): void {
     const changed = s.revision !== this.snapshot?.revision;
     this.snapshot = s;
-    saveCached({ snapshot: s, skew: this.skew });
+    this.#queueCache();
     // The admin's screen list shows the revision each screen has applied: say so at once after a
     // change, not up to a heartbeat interval later. (Before the stream opens, onopen beats.)
     if (changed && this.#opts.stream && this.online) void this.#sendHeartbeat();
@@ -272,24 +272,61 @@ export class HostConnection {
       this.#lastStreamSign = performance.now();
       this.#later(() => void this.#connect(), backoff(this.#attempt++));
     };
-    const onEvent = (e: MessageEvent) => {
+    es.addEventListener(EVENTS.hello, (e: MessageEvent) => {
       this.#lastStreamSign = performance.now();
-      if (e.type === EVENTS.hello) {
-        const rev = revisionOf(e.data);
-        if (rev !== null && rev === this.revision) return;
-      }
-      this.#scheduleRefetch();
-    };
-    es.addEventListener(EVENTS.journal, onEvent);
-    es.addEventListener(EVENTS.hello, onEvent);
+      const rev = revisionOf(e.data);
+      if (rev !== null && rev === this.revision) return;
+      this.#refetchNow();
+    });
+    es.addEventListener(EVENTS.journal, (e: MessageEvent) => {
+      this.#lastStreamSign = performance.now();
+      this.#onJournal(e.data);
+    });
   }
 
-  #scheduleRefetch(): void {
-    if (this.#refetch) return;
-    this.#refetch = setTimeout(() => {
-      this.#refetch = null;
-      if (this.#started) void this.#fetchSnapshot();
-    }, DEBOUNCE_MS);
+  /** A journal event: applied here when that is exact (no fetch), else the snapshot refetched. */
+  #onJournal(data: unknown): void {
+    const s = this.snapshot;
+    if (!s) return this.#refetchNow();
+    let step: ReturnType<typeof stepJournal>;
+    try {
+      step = stepJournal(s, data);
+    } catch (e) {
+      this.lastError = describe(e);
+      step = { kind: 'refetch', reason: 'could not apply' };
+    }
+    if (step.kind === 'seen') return;
+    if (step.kind === 'refetch') return this.#refetchNow();
+    this.#appliedAtSeq = this.#seq;
+    this.#accept(step.snapshot);
+  }
+
+  /** Fetches the snapshot at once; calls during a fetch make one more fetch after it. */
+  #refetchNow(): void {
+    if (this.#fetching) {
+      this.#fetchAgain = true;
+      return;
+    }
+    this.#fetching = true;
+    void this.#fetchSnapshot().finally(() => {
+      this.#fetching = false;
+      if (this.#fetchAgain && this.#started) {
+        this.#fetchAgain = false;
+        this.#refetchNow();
+      }
+    });
+  }
+
+  /** Writes the cache after the change is painted: stringifying a big program takes a while. */
+  #queueCache(): void {
+    if (this.#cacheQueued) return;
+    this.#cacheQueued = true;
+    const write = () => {
+      this.#cacheQueued = false;
+      if (this.snapshot) saveCached({ snapshot: this.snapshot, skew: this.skew });
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(write, 0));
+    else setTimeout(write, 0);
   }
 
   async #beat(): Promise<void> {
@@ -364,6 +401,28 @@ function framedPreview(): boolean {
   if (typeof window === 'undefined' || typeof location === 'undefined' || window.parent === window)
     return false;
   return new URLSearchParams(location.search).get('preview') === '1';
+}
+
+/**
+ * A live snapshot from our own host, checked only for the fields this file reads. The full zod
+ * parse stays for what comes from localStorage (cache.ts) and from other windows: the host is the
+ * same build as this page, and parsing a 1 MB program with zod on every change costs more than the
+ * change takes to arrive.
+ */
+function liveSnapshot(data: unknown): Snapshot {
+  const s = data as Partial<Snapshot> | null;
+  if (
+    !s ||
+    typeof s.revision !== 'number' ||
+    typeof s.program !== 'object' ||
+    !Array.isArray(s.overrides) ||
+    typeof s.clock?.hostReal !== 'number' ||
+    typeof s.clock.state !== 'object'
+  )
+    throw new Error(
+      `GET ${ROUTES.snapshot}: not a Hallway snapshot (revision, program, overrides or clock missing)`,
+    );
+  return { ...s, problems: s.problems ?? [] } as Snapshot;
 }
 
 function revisionOf(data: unknown): number | null {

@@ -1,0 +1,50 @@
+import { JournalEvent, type Snapshot } from '../../core/protocol/index.js';
+import { applyOverrides } from '../../core/overrides/apply.js';
+
+/** What a screen does with one `journal` event from the stream. */
+export type JournalStep =
+  /** Apply it: the next snapshot, exactly what the host would now serve. */
+  | { kind: 'next'; snapshot: Snapshot }
+  /** Already in the snapshot (the backlog after a fetch): nothing to do. */
+  | { kind: 'seen' }
+  /** Cannot be applied exactly here (a revert, a gap, a payload we do not understand): refetch. */
+  | { kind: 'refetch'; reason: string };
+
+/**
+ * The snapshot after one journal entry, without asking the host. Overrides go through core's
+ * applyOverrides on the effective program: one at a time equals the whole journal (see
+ * tests/unit/core/overrides/apply-incremental.test.ts). A revert needs the journal replayed from
+ * the base program, which the page does not hold: that one refetches.
+ */
+export function stepJournal(s: Snapshot, data: unknown): JournalStep {
+  const ev = journalEvent(data);
+  if (!ev) return { kind: 'refetch', reason: 'unreadable journal event' };
+  const { entry, clock } = ev;
+  if (entry.revision <= s.revision) return { kind: 'seen' };
+  if (entry.revision !== s.revision + 1)
+    return { kind: 'refetch', reason: `revision gap: have ${s.revision}, got ${entry.revision}` };
+  const next = { ...s, revision: entry.revision, overrides: [...s.overrides, entry], clock };
+  switch (entry.type) {
+    case 'clock':
+      return { kind: 'next', snapshot: next };
+    case 'override': {
+      const r = applyOverrides(s.program, [entry]);
+      return {
+        kind: 'next',
+        snapshot: { ...next, program: r.program, problems: [...s.problems, ...r.problems] },
+      };
+    }
+    case 'revert':
+      return { kind: 'refetch', reason: `revert of revision ${entry.target}` };
+  }
+}
+
+/** The event's payload, checked: it is small (one entry), and it goes into the program. */
+function journalEvent(data: unknown): JournalEvent | null {
+  try {
+    const parsed = JournalEvent.safeParse(typeof data === 'string' ? JSON.parse(data) : data);
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

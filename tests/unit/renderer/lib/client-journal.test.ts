@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { applyOverrides } from '../../../../core/overrides/apply.js';
+import type { JournalEntry } from '../../../../core/overrides/schema.js';
+import type { ClockInfo, Snapshot } from '../../../../core/protocol/index.js';
+import { stepJournal } from '../../../../renderer/lib/client-journal.js';
+import { opml19 } from '../../core/fixtures.js';
+
+const AT = '2019-05-20T09:00:00-07:00';
+const base = opml19();
+const clock: ClockInfo = { state: { mode: 'real' }, hostReal: 1, now: AT };
+const later: ClockInfo = {
+  state: { mode: 'simulated', anchorReal: 5, anchorSim: Date.parse('2019-05-20T10:00:00-07:00'), rate: 1 },
+  hostReal: 5,
+  now: '2019-05-20T10:00:00-07:00',
+};
+
+function snapshot(journal: JournalEntry[]): Snapshot {
+  const r = applyOverrides(base, journal);
+  return {
+    revision: journal.length,
+    program: r.program,
+    overrides: journal,
+    clock,
+    rooms: base.rooms,
+    problems: r.problems,
+  };
+}
+
+const delay: JournalEntry = {
+  type: 'override',
+  revision: 1,
+  at: AT,
+  override: { kind: 'delay', session: 't1-production', minutes: 15, cascade: true },
+};
+const alert: JournalEntry = {
+  type: 'override',
+  revision: 2,
+  at: AT,
+  override: { kind: 'alert', text: 'Drill' },
+};
+const event = (entry: JournalEntry, c: ClockInfo = later) => JSON.stringify({ entry, clock: c });
+
+describe('stepJournal', () => {
+  it('an override: the snapshot the host would serve next, with the event clock', () => {
+    const step = stepJournal(snapshot([delay]), event(alert));
+    expect(step).toEqual({ kind: 'next', snapshot: { ...snapshot([delay, alert]), clock: later } });
+  });
+
+  it('an override naming an unknown session: skipped, with the problem listed', () => {
+    const bad: JournalEntry = { ...alert, override: { kind: 'cancel', session: 'nope' } };
+    const step = stepJournal(snapshot([delay]), event(bad));
+    expect(step).toEqual({ kind: 'next', snapshot: { ...snapshot([delay, bad]), clock: later } });
+    expect(step.kind === 'next' && step.snapshot.problems).toHaveLength(1);
+  });
+
+  it('a clock entry: the clock and revision move, the program stays', () => {
+    const c: JournalEntry = { type: 'clock', revision: 2, at: AT, clock: later.state };
+    const s = snapshot([delay]);
+    const step = stepJournal(s, event(c));
+    expect(step).toEqual({
+      kind: 'next',
+      snapshot: { ...s, revision: 2, overrides: [delay, c], clock: later },
+    });
+    expect(step.kind === 'next' && step.snapshot.program).toBe(s.program);
+  });
+
+  it.each<[string, Snapshot, string, string]>([
+    ['a revert', snapshot([delay]), event({ type: 'revert', revision: 2, at: AT, target: 1 }), 'refetch'],
+    ['a gap in revisions', snapshot([]), event(alert), 'refetch'],
+    ['an unreadable payload', snapshot([delay]), '{"entry":', 'refetch'],
+    [
+      'a payload of another shape',
+      snapshot([delay]),
+      JSON.stringify({ entry: { ...alert, type: 'x' }, clock }),
+      'refetch',
+    ],
+    ['an entry already held', snapshot([delay, alert]), event(alert), 'seen'],
+  ])('%s → %s', (_name, s, data, kind) => {
+    expect(stepJournal(s, data).kind).toBe(kind);
+  });
+});
