@@ -1,7 +1,8 @@
-import type { Program, Session } from '../program/schema.js';
+import type { Program } from '../program/schema.js';
 import type { LobbyCell, LobbyGrid } from './types.js';
-import { formatClock, isoInVenue, ms, toVenue, venueDay } from '../time/venue.js';
-import { byStart, isOn, sessionDay, withTimes } from './sessions.js';
+import { formatClock, isoInVenue, toVenue, venueDay } from '../time/venue.js';
+import { withTimes } from './sessions.js';
+import { type ScheduleIndex, scheduleIndex } from './schedule-index.js';
 
 const ROW_MS = 30 * 60_000;
 const MINUTE = 60_000;
@@ -14,14 +15,14 @@ const MINUTE = 60_000;
  * Cancelled and moved sessions keep their cell; the session itself says what happened.
  */
 export function lobby(program: Program, at: number, opts: { from?: number; until?: number } = {}): LobbyGrid {
-  const sorted = byStart(program.sessions);
-  const window = defaultWindow(program, sorted, at);
+  const index = scheduleIndex(program, at);
+  const window = defaultWindow(program, index, at);
   const from = opts.from ?? window.from;
   let until = opts.until ?? window.until;
   if (until <= from) until = from + ROW_MS;
 
-  const shown = sorted.filter((s) => ms(s.start) < until && ms(s.end) > from);
-  const used = new Set(shown.map((s) => s.room));
+  const shown = index.sorted.filter((x) => x.start < until && x.end > from);
+  const used = new Set(shown.map((x) => x.s.room));
   const rooms = program.rooms.filter((r) => used.has(r.id));
   const column = new Map(rooms.map((r, i) => [r.id, i]));
   const minutes = (t: number) => (Math.min(Math.max(t, from), until) - from) / MINUTE;
@@ -30,12 +31,12 @@ export function lobby(program: Program, at: number, opts: { from?: number; until
   for (let t = from; t < until; t += ROW_MS)
     rows.push({ start: isoInVenue(program, t), label: formatClock(program, t), top: (t - from) / MINUTE });
 
-  const cells: LobbyCell[] = shown.map((s) => ({
+  const cells: LobbyCell[] = shown.map(({ s, start, end }) => ({
     session: withTimes(s, at),
     column: s.room === null ? null : (column.get(s.room) ?? null),
-    top: minutes(ms(s.start)),
-    bottom: minutes(ms(s.end)),
-    state: isOn(s, at) ? 'now' : ms(s.end) <= at ? 'past' : 'future',
+    top: minutes(start),
+    bottom: minutes(end),
+    state: start <= at && at < end ? 'now' : end <= at ? 'past' : 'future',
   }));
 
   return {
@@ -50,18 +51,21 @@ export function lobby(program: Program, at: number, opts: { from?: number; until
 }
 
 /** The conference day to show: that of `at` if it has sessions, else the next one, else the last. */
-function defaultWindow(program: Program, sorted: Session[], at: number): { from: number; until: number } {
+function defaultWindow(program: Program, index: ScheduleIndex, at: number): { from: number; until: number } {
+  const { sorted, days } = index;
   if (sorted.length === 0) {
     const start = floorToRow(program, at);
     return { from: start, until: start + ROW_MS };
   }
   const today = venueDay(program, at);
-  const dayOf = new Map(sorted.map((s) => [s, sessionDay(program, s)]));
-  const days = [...new Set(dayOf.values())].sort();
   const day = days.includes(today) ? today : (days.find((d) => d > today) ?? days[days.length - 1]!);
-  const ofDay = sorted.filter((s) => dayOf.get(s) === day);
-  const first = Math.min(...ofDay.map((s) => ms(s.start)));
-  const last = Math.max(...ofDay.map((s) => ms(s.end)));
+  let first = Infinity;
+  let last = -Infinity;
+  for (const x of sorted)
+    if (x.day === day) {
+      first = Math.min(first, x.start);
+      last = Math.max(last, x.end);
+    }
   const from = floorToRow(program, first);
   const floored = floorToRow(program, last);
   return { from, until: floored === last ? last : floored + ROW_MS };

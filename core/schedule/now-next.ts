@@ -1,16 +1,14 @@
 import type { Program, Session } from '../program/schema.js';
 import type { NowNext, RoomState, SessionNow } from './types.js';
-import { isoInVenue, ms, venueDay } from '../time/venue.js';
+import { findRoom, isLive, movedAwayFrom, withTimes } from './sessions.js';
 import {
-  byStart,
-  findRoom,
-  isLive,
-  isOn,
-  movedAwayFrom,
-  programSpan,
-  sessionDay,
-  withTimes,
-} from './sessions.js';
+  firstFrom,
+  type IndexedSession,
+  onAt,
+  roomTimeline,
+  scheduleIndex,
+  venueInstant,
+} from './schedule-index.js';
 
 export { UnknownRoomError } from './sessions.js';
 
@@ -21,51 +19,52 @@ export { UnknownRoomError } from './sessions.js';
  * `roomId` may also be the room's name (any case). Throws UnknownRoomError listing the rooms.
  */
 export function nowNext(program: Program, roomId: string, at: number): NowNext {
-  const room = findRoom(program, roomId);
-  const sorted = byStart(program.sessions);
-  const here = sorted.filter((s) => s.room === room.id || movedAwayFrom(s, room.id));
+  const index = scheduleIndex(program, at);
+  const room = index.roomById.get(roomId) ?? findRoom(program, roomId);
+  const line = roomTimeline(index, room.id);
   const own = (s: Session) => s.room === room.id;
 
   // Several can overlap after a forced move: what is really on here wins over what left or was called off.
-  const onNow = here.filter((s) => isOn(s, at));
+  const onNow = onAt(line, at).map((x) => x.s);
   const current = onNow.find((s) => own(s) && isLive(s)) ?? onNow.find(own) ?? onNow[0] ?? null;
 
-  const upcoming = here.filter((s) => s !== current && ms(s.start) >= at);
+  const upcoming = line.items.slice(firstFrom(line, at)).filter((x) => x.s !== current);
   const next = upcoming[0] ?? null;
-  const nextDay = next ? sessionDay(program, next) : null;
-  const later = upcoming.slice(1).filter((s) => sessionDay(program, s) === nextDay);
+  const later = upcoming.slice(1).filter((x) => x.day === next?.day);
 
-  const everyone = sorted.filter((s) => s.audience === 'everyone');
-  const venueOn = everyone.filter((s) => isOn(s, at));
+  const venueOn = onAt(index.everyone, at).map((x) => x.s);
   const venueCurrent = venueOn.find(isLive) ?? venueOn[0] ?? null;
-  const venueNext = everyone.find((s) => s !== venueCurrent && ms(s.start) >= at) ?? null;
+  const everyone = index.everyone.items;
+  let venueNext: Session | null = null;
+  for (let i = firstFrom(index.everyone, at); i < everyone.length && !venueNext; i++)
+    if (everyone[i]!.s !== venueCurrent) venueNext = everyone[i]!.s;
 
+  const instant = venueInstant(program, index, at);
   const view = (s: Session | null): SessionNow | null =>
     s ? withTimes(s, at, movedAwayFrom(s, room.id) ? (s.room ?? undefined) : undefined) : null;
 
   return {
     room,
-    at: isoInVenue(program, at),
-    state: stateAt(program, at, current, upcoming, own),
+    at: instant.iso,
+    state: stateAt(index.span, at, instant.day, current, upcoming, own),
     current: view(current),
-    next: view(next),
-    later: later.map((s) => view(s)!),
+    next: view(next?.s ?? null),
+    later: later.map((x) => view(x.s)!),
     venue: { current: view(venueCurrent), next: view(venueNext) },
   };
 }
 
 function stateAt(
-  program: Program,
+  span: { first: number; last: number } | null,
   at: number,
+  today: string,
   current: Session | null,
-  upcoming: Session[],
+  upcoming: IndexedSession[],
   own: (s: Session) => boolean,
 ): RoomState {
-  const span = programSpan(program);
   if (!span || at < span.first) return 'before-event';
   if (at >= span.last) return 'after-event';
   if (current && own(current) && isLive(current)) return 'in-session';
-  const today = venueDay(program, at);
-  const more = upcoming.some((s) => own(s) && isLive(s) && sessionDay(program, s) === today);
+  const more = upcoming.some((x) => own(x.s) && isLive(x.s) && x.day === today);
   return more ? 'between-sessions' : 'done-for-today';
 }
