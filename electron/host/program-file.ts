@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { detectFormat, importSchedule, type ImportFormat, overlapNote } from '../../core/import/index.js';
+import { detectFormat } from '../../core/import/detect.js';
+import type { ImportFormat } from '../../core/import/types.js';
 import { parseProgram } from '../../core/program/parse.js';
 import type { Program } from '../../core/program/schema.js';
 
@@ -66,8 +67,13 @@ export async function readProgramFile(
     if (!r.ok) throw new ProgramFileError(path, r.errors);
     // A program imported from a published schedule keeps the schedule's double-booked rooms
     // (35C3 has 96): the same warning as on import, not a refusal.
-    return { program: r.program, notes: r.warnings.length ? [...notes, overlapNote(r.warnings)] : notes };
+    if (!r.warnings.length) return { program: r.program, notes };
+    const { overlapNote } = await import('../../core/import/index.js');
+    return { program: r.program, notes: [...notes, overlapNote(r.warnings)] };
   }
+  // The importers (an XML parser, an iCalendar parser) load only for the files that need them:
+  // serving our own JSON, the usual case, starts without compiling or loading them.
+  const { importSchedule } = await import('../../core/import/index.js');
   const r = importSchedule(text, {
     ...(format ? { format } : {}),
     ...(opts.zone ? { zone: opts.zone } : {}),
