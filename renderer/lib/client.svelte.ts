@@ -322,11 +322,13 @@ export class HostConnection {
     if (this.#cacheQueued) return;
     this.#cacheQueued = true;
     const write = () => {
+      if (!this.#cacheQueued) return;
       this.#cacheQueued = false;
       if (this.snapshot) saveCached({ snapshot: this.snapshot, skew: this.skew });
     };
+    // After the next frame; the timer alone covers a hidden window, where frames do not come.
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(write, 0));
-    else setTimeout(write, 0);
+    setTimeout(write, 250);
   }
 
   async #beat(): Promise<void> {
