@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 import { readRoutes } from './api/read.js';
 import { screenRoutes } from './api/screens.js';
 import { writeRoutes } from './api/write.js';
 import type { ScreenRegistry } from './screens.js';
 import { type EventStreams, eventStreams } from './sse.js';
 import type { HostState } from './state.js';
+import { ROUTES } from '../../core/protocol/index.js';
 import { securityHeaders, staticRoutes } from './static.js';
 
 export interface AppOptions {
@@ -21,6 +23,10 @@ export function createApp(o: AppOptions): { app: Hono; streams: EventStreams } {
   const app = new Hono();
   const streams = eventStreams(o.state, o.keepaliveMs);
   app.use('*', securityHeaders);
+  // A 35C3 snapshot is ~940 KB of JSON (~310 KB gzipped) and the bundles compress 3–4×: gzip them.
+  // Never the event stream: a compressor buffers, and events must reach screens at once.
+  app.use(ROUTES.snapshot, compress());
+  app.use('/assets/*', compress());
   app.route('/', readRoutes(o.state));
   app.route('/', writeRoutes(o.state, o.token));
   app.route('/', screenRoutes(o.state, o.screens, o.token));
