@@ -17,8 +17,9 @@ test('a room screen reports a new revision as soon as it has applied it', async 
   await page.goto(`${host.room('winchester')}?screen=hb-test`);
   await expect(page.getByTestId('room-screen')).toContainText('Winchester Room');
   await expect.poll(revisionOf).toBe(0);
-  // from here the page's time moves only when the test moves it
-  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 100));
+  // From here the page's time moves only when the test moves it. A generous lead: on a loaded
+  // machine the page's clock can pass a close target before pauseAt runs, and fail the call.
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 2_000));
 
   const { revision } = await host.post({ kind: 'announce', text: 'Coffee in the foyer' });
   let pageTime = 0;
