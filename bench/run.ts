@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { launch } from './browser.js';
-import { ensureRendererBuilt } from './build.js';
+import { ensureHostBuilt, ensureRendererBuilt } from './build.js';
 import { changeToScreens } from './change.js';
 import { coldStart } from './coldstart.js';
 import { startFloorServer } from './floor.js';
@@ -100,6 +100,12 @@ try {
 } catch (e) {
   build = `vite build failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
 }
+let hostBuild: string;
+try {
+  hostBuild = ensureHostBuilt(ROOT);
+} catch (e) {
+  hostBuild = `tsc failed, host runs through tsx: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+}
 
 // Budgets (ms) of the parts still to come, reserved while earlier ones run.
 const IDLE_BUDGET = 80_000;
@@ -155,6 +161,7 @@ const header = [
     .join(' ')}`,
   `Versions: node ${process.version}, Chromium ${chromiumVersion}, Playwright ${version('@playwright/test')}, Hallway ${hallwayVersion()}`,
   `Renderer: ${build}`,
+  `Host: ${hostBuild}`,
   `Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s`,
   'Pages: Debian Chromium headless, each page in its own browser context; the floor is a bare node:http SSE ' +
     'server and a page whose EventSource writes into one div, in the same browser set-up: on another machine only ' +
