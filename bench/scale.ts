@@ -174,13 +174,13 @@ export async function scaleInBrowser(
         met: med < 300,
         note:
           `${paints.length} fresh contexts after a warm-up; painted = first animation frame with session cells in the grid; ` +
-          `medians until then: snapshot (${fmt(snap.length / 1024)} KB${encoding ? ` ${encoding}` : ', uncompressed'}) in hand at ` +
+          `medians until then: snapshot (${fmt(snap.length / 1024)} KB${encoding ? `, sent ${encoding}-encoded` : ', uncompressed'}) in hand at ` +
           `${fmt(median(parts.map((p) => p.snapshot)))} ms, ${fmt(median(parts.map((p) => p.layouts)))} layouts taking ` +
           `${fmt(median(parts.map((p) => p.layoutMs)))} ms, script ${fmt(median(parts.map((p) => p.scriptMs)))} ms` +
           (med >= 300
-            ? '. What would meet it: fit the texts of a page in one read-then-write pass (renderer/lib/fit.ts ' +
-              'binary-searches each name and title, forcing a layout per step), send the snapshot compressed, ' +
-              'and compute only the page on screen'
+            ? '. Why: most of it is the snapshot (the whole 4-day program) arriving and being read before the ' +
+              'first paint. What would meet it: paint the first page from the cached snapshot, or a lobby ' +
+              'payload of the day on screen only'
             : ''),
       },
       {
