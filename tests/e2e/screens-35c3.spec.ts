@@ -107,6 +107,18 @@ for (const size of SIZES) {
   });
 }
 
+test('a session with a link shows it as a QR code, labelled with the link', async ({ page }) => {
+  const at = '2018-12-28T11:45:00+01:00';
+  await page.goto(`${host.room('adams', at)}&slide=now`);
+  await expect(page.getByTestId('session')).toContainText('Inside the Fake Science Factories');
+  const qr = page.getByTestId('qr');
+  await expect(qr).toBeVisible();
+  await expect(qr).toHaveAttribute(
+    'aria-label',
+    'QR code: https://fahrplan.events.ccc.de/congress/2018/Fahrplan/events/9744.html',
+  );
+});
+
 test('the lobby pages through all 75 rooms on its timer', async ({ page }) => {
   test.setTimeout(90_000);
   // Fake timers: the loop takes minutes of real time; the page is frozen at an instant anyway.
