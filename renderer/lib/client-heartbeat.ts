@@ -1,0 +1,62 @@
+import { ROUTES, type Heartbeat } from '../../core/protocol/index.js';
+import type { ResolvedOptions } from './client-options.js';
+import type { StreamLink } from './client-stream.js';
+
+const WATCHDOG_MS = 45_000;
+
+/** Tells the host (and so the admin's screen list) which revision this screen shows. */
+export async function sendHeartbeat(opts: ResolvedOptions, revision: number, online: boolean): Promise<void> {
+  const hb: Heartbeat = {
+    screen: opts.screen,
+    page: opts.page,
+    revision,
+    offline: !online,
+    ...(opts.room ? { room: opts.room } : {}),
+  };
+  try {
+    await fetch(opts.baseUrl + ROUTES.heartbeat, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(hb),
+    });
+  } catch {
+    // offline: the stream's error handler already reconnects
+  }
+}
+
+export interface WatchdogContext {
+  opts: ResolvedOptions;
+  stream: StreamLink;
+  revision(): number;
+  fetchSnapshot(): Promise<boolean>;
+}
+
+/** Runs with each heartbeat: a stream silent for too long is checked, reopened or the page reloaded. */
+export async function watchdog(c: WatchdogContext): Promise<void> {
+  if (c.stream.quietMs < WATCHDOG_MS) return;
+  if (c.stream.isOpen) {
+    // A stream can look open yet be dead (half-open TCP): compare revisions with the host's.
+    c.stream.markChecked();
+    const rev = await hostRevision(c.opts.baseUrl);
+    if (rev !== null && rev > c.revision()) {
+      await c.fetchSnapshot();
+      c.stream.open();
+    }
+    return;
+  }
+  if (!c.opts.watchdog) return;
+  // Reload only when the host answers: a reload while it is away would show a browser error page.
+  if ((await hostRevision(c.opts.baseUrl)) !== null) location.reload();
+}
+
+/** The host's revision from /api/health, or null when it does not answer. */
+async function hostRevision(baseUrl: string): Promise<number | null> {
+  try {
+    const res = await fetch(baseUrl + ROUTES.health, { cache: 'no-store' });
+    if (!res.ok) return null;
+    const body = (await res.json()) as { revision?: unknown };
+    return typeof body.revision === 'number' ? body.revision : 0;
+  } catch {
+    return null; // host away: keep running from the cache
+  }
+}
