@@ -28,14 +28,17 @@ export function nowNext(program: Program, roomId: string, at: number): NowNext {
   const onNow = onAt(line, at).map((x) => x.s);
   const current = onNow.find((s) => own(s) && isLive(s)) ?? onNow.find(own) ?? onNow[0] ?? null;
 
-  const upcoming = line.items.slice(firstFrom(line, at)).filter((x) => x.s !== current);
+  // What is on here but lost to `current` comes next: a session delayed without cascade runs into
+  // the following one, which has "started" by the printed program and must not vanish.
+  const started = onAt(line, at).filter((x) => x.start < at);
+  const upcoming = [...started, ...line.items.slice(firstFrom(line, at))].filter((x) => x.s !== current);
   const next = upcoming[0] ?? null;
   const later = upcoming.slice(1).filter((x) => x.day === next?.day);
 
   const venueOn = onAt(index.everyone, at).map((x) => x.s);
   const venueCurrent = venueOn.find(isLive) ?? venueOn[0] ?? null;
   const everyone = index.everyone.items;
-  let venueNext: Session | null = null;
+  let venueNext: Session | null = venueOn.find((s) => s !== venueCurrent) ?? null;
   for (let i = firstFrom(index.everyone, at); i < everyone.length && !venueNext; i++)
     if (everyone[i]!.s !== venueCurrent) venueNext = everyone[i]!.s;
 

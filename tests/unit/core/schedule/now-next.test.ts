@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nowNext, UnknownRoomError } from '../../../../core/schedule/now-next.js';
 import type { NowNext } from '../../../../core/schedule/types.js';
+import { applyOverrides } from '../../../../core/overrides/apply.js';
+import type { OverrideInput } from '../../../../core/overrides/schema.js';
 import { opml19, t, twoDays } from '../fixtures.js';
 
 const program = opml19();
@@ -261,6 +263,40 @@ describe('nowNext on OpML 19', () => {
     expect(nowNext(program, 'stevens-creek', t('2019-05-20T13:50:00-07:00')).current?.onNow?.talk).toBe(
       't2-pm1-2',
     );
+  });
+});
+
+describe('nowNext after a delay without cascade, when a session runs into the next one', () => {
+  const delayed = (o: OverrideInput) =>
+    applyOverrides(program, [{ type: 'override', revision: 1, at: '2019-05-20T08:00:00-07:00', override: o }])
+      .program;
+  const panel = delayed({ kind: 'delay', session: 't1-pm1', minutes: 10 });
+  const breakfast = delayed({ kind: 'delay', session: 'breakfast', minutes: 15 });
+
+  it.each<[string, ReturnType<typeof opml19>, string, string, Partial<ReturnType<typeof brief>>]>([
+    [
+      'the overrun panel, the next one still next',
+      panel,
+      'lawrence-san-tomas-lafayette',
+      '2019-05-20T14:35:00-07:00',
+      { current: 't1-pm1', next: 't1-pm2' },
+    ],
+    [
+      'the panel over, the next one on',
+      panel,
+      'lawrence-san-tomas-lafayette',
+      '2019-05-20T14:40:00-07:00',
+      { current: 't1-pm2', next: 't1-pm3' },
+    ],
+    [
+      'breakfast running late, the opening remarks still next for everyone',
+      breakfast,
+      'winchester',
+      '2019-05-20T09:05:00-07:00',
+      { venueCurrent: 'breakfast', venueNext: 'opening' },
+    ],
+  ])('%s', (_, p, room, at, want) => {
+    expect(brief(nowNext(p, room, t(at)))).toMatchObject(want);
   });
 });
 

@@ -32,14 +32,21 @@ function slowNowNext(program: Program, sorted: Session[], roomId: string, at: nu
   const own = (s: Session) => s.room === room.id;
   const onNow = here.filter((s) => isOn(s, at));
   const current = onNow.find((s) => own(s) && isLive(s)) ?? onNow.find(own) ?? onNow[0] ?? null;
-  const upcoming = here.filter((s) => s !== current && ms(s.start) >= at);
+  // On now but lost to `current` (an overrun, a double booking) comes first, then what starts later.
+  const upcoming = [
+    ...onNow.filter((s) => ms(s.start) < at),
+    ...here.filter((s) => ms(s.start) >= at),
+  ].filter((s) => s !== current);
   const next = upcoming[0] ?? null;
   const nextDay = next ? sessionDay(program, next) : null;
   const later = upcoming.slice(1).filter((s) => sessionDay(program, s) === nextDay);
   const everyone = sorted.filter((s) => s.audience === 'everyone');
   const venueOn = everyone.filter((s) => isOn(s, at));
   const venueCurrent = venueOn.find(isLive) ?? venueOn[0] ?? null;
-  const venueNext = everyone.find((s) => s !== venueCurrent && ms(s.start) >= at) ?? null;
+  const venueNext =
+    venueOn.find((s) => s !== venueCurrent) ??
+    everyone.find((s) => s !== venueCurrent && ms(s.start) >= at) ??
+    null;
   const view = (s: Session | null): SessionNow | null =>
     s ? withTimes(s, at, movedAwayFrom(s, room.id) ? (s.room ?? undefined) : undefined) : null;
   const span = programSpan(program);
