@@ -69,6 +69,7 @@ async function run(options: ShellOptions, dataDir: string): Promise<void> {
       name: STORE_OPTIONS.configName,
       cwd: dataDir,
       clearInvalidConfig: STORE_OPTIONS.clearInvalidConfig,
+      configFileMode: STORE_OPTIONS.configFileMode,
       defaults: STORE_OPTIONS.defaults,
     });
     host = await startHost({

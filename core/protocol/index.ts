@@ -80,7 +80,11 @@ export const ClockInput = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('real') }),
   z.strictObject({
     action: z.literal('set'),
-    at: IsoInstant,
+    // Far years would run the clock past 9999, which no ISO instant (and no stored entry) can hold.
+    at: IsoInstant.refine((s) => {
+      const year = Number(s.slice(0, 4));
+      return year >= 1970 && year <= 9000;
+    }, 'must be in the years 1970 to 9000'),
     rate: z.number().min(0, 'must be 0 or more').max(100_000, 'must be at most 100000').optional(),
   }),
   z.strictObject({

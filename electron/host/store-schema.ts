@@ -42,6 +42,8 @@ export const STORE_OPTIONS = {
   configName: 'config',
   projectName: 'hallway',
   clearInvalidConfig: false,
+  // The file holds the admin token: readable by its owner only.
+  configFileMode: 0o600,
   defaults: { journal: [], settings: {} } as StoreShape,
 } as const;
 

@@ -7,6 +7,9 @@ import type { Problem } from '../problems.js';
 import type { HostState } from '../state.js';
 import { problemsText, refuse } from './http.js';
 
+const MAX_LOBBY_SPAN_DAYS = 7;
+const MAX_LOBBY_SPAN_MS = MAX_LOBBY_SPAN_DAYS * 24 * 3600_000;
+
 /** Query instants: each bad one becomes a problem naming its parameter. */
 function instants<K extends string>(
   query: (name: string) => string | undefined,
@@ -73,12 +76,20 @@ export function readRoutes(state: HostState): Hono {
     const t = instants((n) => c.req.query(n), ['at', 'from', 'until'] as const, problems);
     if (t.from !== undefined && t.until !== undefined && t.until <= t.from)
       problems.push({ path: 'until', message: 'must be after from' });
+    // A grid row is built per half hour: an unbounded window would hold the host (and every
+    // screen's stream) for seconds, or exhaust its memory.
+    const at = t.at ?? state.clock.now();
+    for (const name of ['from', 'until'] as const) {
+      const v = t[name];
+      if (v !== undefined && Math.abs(v - at) > MAX_LOBBY_SPAN_MS)
+        problems.push({ path: name, message: `must be within ${MAX_LOBBY_SPAN_DAYS} days of at` });
+    }
     if (problems.length) return refuse(c, 400, `bad query: ${problemsText(problems)}`, problems);
     const opts: { from?: number; until?: number } = {};
     if (t.from !== undefined) opts.from = t.from;
     if (t.until !== undefined) opts.until = t.until;
     c.header('Cache-Control', 'no-store');
-    return c.json(lobby(state.effective().program, t.at ?? state.clock.now(), opts));
+    return c.json(lobby(state.effective().program, at, opts));
   });
 
   app.get(ROUTES.health, (c) => c.json({ ok: true, revision: state.revision }));
