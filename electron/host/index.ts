@@ -1,13 +1,15 @@
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type Conf from 'conf';
+import type { Program } from '../../core/program/schema.js';
 import { PAGES } from '../../core/protocol/index.js';
 import { simulatedClock } from '../../core/time/clock.js';
 import { parseInstant } from '../../core/time/venue.js';
 import { type ClockSetting, HostClock, REAL_CLOCK } from './clock.js';
 import { Journal } from './journal.js';
+import { lockDataDir } from './lock.js';
 import { defaultDataDir, defaultProgramPath, defaultRendererDir } from './paths.js';
 import { readProgramFile } from './program-file.js';
 import { ScreenRegistry } from './screens.js';
@@ -101,7 +103,8 @@ function listen(
 
 /**
  * Starts the host: loads the program (rejecting with every problem if it is invalid, before the
- * store is touched), opens the store, and serves the API, the event stream and the screens.
+ * store is touched), takes the data dir's lock (one host per journal), opens the store, and serves
+ * the API, the event stream and the screens.
  */
 export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
   const log = opts.log ?? ((line: string) => console.log(line));
@@ -109,7 +112,25 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
   const { program, notes } = await readProgramFile(programPath);
   for (const note of notes) log(`program: ${note}`);
 
-  const store = opts.store ? adoptStore(opts.store, log) : openStore(opts.dataDir ?? defaultDataDir(), log);
+  const dataDir = opts.store ? dirname(opts.store.path) : (opts.dataDir ?? defaultDataDir());
+  const unlock = lockDataDir(dataDir, log);
+  try {
+    return await serveWith(opts, program, programPath, dataDir, unlock, log);
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+}
+
+async function serveWith(
+  opts: HostOptions,
+  program: Program,
+  programPath: string,
+  dataDir: string,
+  unlock: () => void,
+  log: (line: string) => void,
+): Promise<RunningHost> {
+  const store = opts.store ? adoptStore(opts.store, log) : openStore(dataDir, log);
   const token = ensureToken(store);
   const journal = new Journal(store);
   const clock = new HostClock(startClock(opts, store, log));
@@ -160,7 +181,10 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
       // Every write is on disk before it is answered, so closing only has to end the connections.
       closing ??= new Promise<void>((resolve) => {
         streams.closeAll();
-        server.close(() => resolve());
+        server.close(() => {
+          unlock();
+          resolve();
+        });
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
       return closing;
