@@ -1,7 +1,7 @@
 import { expect, test } from './support/host.js';
 
 /**
- * The page's own watchdog (renderer/lib/client.svelte.ts): when the host's event stream hangs,
+ * The page's own watchdog (renderer/lib/client-heartbeat.ts): when the host's event stream hangs,
  * the room page reloads itself, but only once the host answers; while the host is away it keeps
  * showing what it has. The page's timers run on Playwright's clock so 45 s of silence take none.
  */
