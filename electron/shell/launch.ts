@@ -66,7 +66,7 @@ export async function launch(argv: string[]): Promise<number> {
   if (options.demo && options.data === undefined && !options.connect) options.data = demoDataDir();
 
   const root = appRoot();
-  const electron = findElectron(join(root, 'node_modules', 'electron'));
+  const electron = findOrFetchElectron(join(root, 'node_modules', 'electron'));
   if (!electron.found) {
     console.log(missingElectronLine(electron.why));
     if (options.connect) {
@@ -86,6 +86,19 @@ export async function launch(argv: string[]): Promise<number> {
   const child = spawn(electron.path, args, { stdio: 'inherit', cwd: root });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+}
+
+/**
+ * package.json's allowScripts keeps `npm install` from downloading Electron (so installs work
+ * offline): fetch it here, once, on the first start that needs it. Offline, the download fails
+ * at once and the caller falls back to serving the screens for a browser.
+ */
+function findOrFetchElectron(electronDir: string): ElectronStatus {
+  const first = findElectron(electronDir);
+  const installer = join(electronDir, 'install.js');
+  if (first.found || process.env.ELECTRON_OVERRIDE_DIST_PATH || !existsSync(installer)) return first;
+  spawnSync(process.execPath, [installer], { cwd: electronDir, stdio: 'ignore', timeout: 600_000 });
+  return findElectron(electronDir);
 }
 
 /** Builds what the shell runs from, when it is missing or older than its sources. */
