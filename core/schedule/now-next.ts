@@ -28,12 +28,25 @@ export function nowNext(program: Program, roomId: string, at: number): NowNext {
   const onNow = onAt(line, at).map((x) => x.s);
   const current = onNow.find((s) => own(s) && isLive(s)) ?? onNow.find(own) ?? onNow[0] ?? null;
 
-  // What is on here but lost to `current` comes next: a session delayed without cascade runs into
-  // the following one, which has "started" by the printed program and must not vanish.
-  const started = onAt(line, at).filter((x) => x.start < at);
-  const upcoming = [...started, ...line.items.slice(firstFrom(line, at))].filter((x) => x.s !== current);
+  // Only this room's own, live sessions come next: one moved away or called off is said as such
+  // (`changed`), never advertised. A session delayed without cascade runs into the following one,
+  // which has "started" by the printed program and must not vanish.
+  const here = (s: Session) => s !== current && own(s) && isLive(s);
+  const started = onAt(line, at).filter((x) => x.start < at && here(x.s));
+  const from = firstFrom(line, at);
+  const upcoming = [...started, ...line.items.slice(from).filter((x) => here(x.s))];
   const next = upcoming[0] ?? null;
   const later = upcoming.slice(1).filter((x) => x.day === next?.day);
+
+  // What was printed here until `next` (or the end of today) and does not happen here after all.
+  const today = venueInstant(program, index, at).day;
+  const until = next?.start ?? Infinity;
+  const changed: IndexedSession[] = [];
+  for (const x of onAt(line, at)) if (x.s !== current && !own(x.s)) changed.push(x);
+  for (let i = from; i < line.items.length && line.items[i]!.start <= until; i++) {
+    const x = line.items[i]!;
+    if (!(own(x.s) && isLive(x.s)) && (x.day === today || x.day === next?.day)) changed.push(x);
+  }
 
   const venueOn = onAt(index.everyone, at).map((x) => x.s);
   const venueCurrent = venueOn.find(isLive) ?? venueOn[0] ?? null;
@@ -53,6 +66,7 @@ export function nowNext(program: Program, roomId: string, at: number): NowNext {
     current: view(current),
     next: view(next?.s ?? null),
     later: later.map((x) => view(x.s)!),
+    changed: changed.map((x) => view(x.s)!),
     venue: { current: view(venueCurrent), next: view(venueNext) },
   };
 }

@@ -3,15 +3,7 @@ import type { SessionNow } from './types.js';
 import { ms, venueDay } from '../time/venue.js';
 import { talkOnNow, talkTimes } from './talk-times.js';
 
-/** Shared by now/next and the lobby: ordering, liveness and the conference day of sessions. */
-
-/** Sessions by start, program order breaking ties. */
-export function byStart(sessions: readonly Session[]): Session[] {
-  return sessions
-    .map((s, i) => ({ s, i, t: ms(s.start) }))
-    .sort((a, b) => a.t - b.t || a.i - b.i)
-    .map((x) => x.s);
-}
+/** Shared by now/next and the lobby: liveness, moves and the conference day of sessions. */
 
 /** Moved here from elsewhere keeps its place; moved away from `roomId` means it is no longer on here. */
 export function movedAwayFrom(s: Session, roomId: string): boolean {
@@ -21,10 +13,6 @@ export function movedAwayFrom(s: Session, roomId: string): boolean {
 /** Happening as the program says: not cancelled. */
 export function isLive(s: Session): boolean {
   return !s.cancelled;
-}
-
-export function isOn(s: Session, at: number): boolean {
-  return ms(s.start) <= at && at < ms(s.end);
 }
 
 /** The conference day (venue date, rolling over at 04:00) a session belongs to: the day it starts. */
@@ -37,18 +25,6 @@ export function withTimes(s: Session, at: number, movedTo?: string): SessionNow 
   const out: SessionNow = { ...s, talkTimes: times, onNow: talkOnNow(s, times, at) };
   if (movedTo !== undefined) out.movedTo = movedTo;
   return out;
-}
-
-/** First start and last end of the whole program (ms), or null for a program without sessions. */
-export function programSpan(program: Program): { first: number; last: number } | null {
-  if (program.sessions.length === 0) return null;
-  let first = Infinity;
-  let last = -Infinity;
-  for (const s of program.sessions) {
-    first = Math.min(first, ms(s.start));
-    last = Math.max(last, ms(s.end));
-  }
-  return { first, last };
 }
 
 export class UnknownRoomError extends Error {

@@ -26,10 +26,21 @@ export interface NowNext {
   /** The instant asked about, in venue time with offset. */
   at: string;
   state: RoomState;
+  /**
+   * This room's own live session on now; failing that, one on now here that was called off or
+   * moved away (marked so: the screen says what to do instead). `state` is 'in-session' only
+   * for a live one.
+   */
   current: SessionNow | null;
+  /** This room's next own, live session: never one cancelled or moved away. */
   next: SessionNow | null;
-  /** This room's sessions after `next`, the same day. */
+  /** This room's own live sessions after `next`, the same day. */
   later: SessionNow[];
+  /**
+   * Sessions printed here, on now (besides `current`) or before `next` (or until the end of the
+   * day), that are cancelled or moved away: the screen says so instead of advertising them.
+   */
+  changed: SessionNow[];
   /** What everyone is invited to, wherever it is held: on now, and next. */
   venue: { current: SessionNow | null; next: SessionNow | null };
 }

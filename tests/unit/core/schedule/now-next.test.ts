@@ -3,6 +3,7 @@ import { nowNext, UnknownRoomError } from '../../../../core/schedule/now-next.js
 import type { NowNext } from '../../../../core/schedule/types.js';
 import { applyOverrides } from '../../../../core/overrides/apply.js';
 import type { OverrideInput } from '../../../../core/overrides/schema.js';
+import type { Program } from '../../../../core/program/schema.js';
 import { opml19, t, twoDays } from '../fixtures.js';
 
 const program = opml19();
@@ -370,5 +371,120 @@ describe('nowNext over several days', () => {
     ],
   ])('%s (%s at %s)', (_name, room, at, expected) => {
     expect(brief(nowNext(mini, room, t(at)))).toEqual(expected);
+  });
+});
+
+describe('nowNext after the changes of a conference day: only what really happens here is current or next', () => {
+  const after = (...os: OverrideInput[]) =>
+    applyOverrides(
+      program,
+      os.map((override, i) => ({
+        type: 'override' as const,
+        revision: i + 1,
+        at: '2019-05-20T08:00:00-07:00',
+        override,
+      })),
+    ).program;
+  const L = 'lawrence-san-tomas-lafayette';
+  // The 13:30 swap of two rooms: the tutorial to Lawrence (forced: the panel is still there), the panel in.
+  const swap = after(
+    { kind: 'move', session: 'tut-pm1', room: L, force: true },
+    { kind: 'move', session: 't1-pm1', room: 'winchester' },
+  );
+  const cancelled = after({ kind: 'cancel', session: 'tut-pm1', note: 'speaker ill' });
+  // Cancelled, and the next tutorial pulled forward into its slot.
+  const pulled = after(
+    { kind: 'cancel', session: 'tut-pm1' },
+    { kind: 'delay', session: 'tut-pm2', minutes: -60 },
+  );
+  const movedAway = after({ kind: 'move', session: 'tut-pm1', room: 'magnolia' });
+  const movedIn = after({ kind: 'move', session: 't2-pm1', room: 'magnolia' });
+  const changedIds = (n: NowNext) => n.changed.map((s) => s.id);
+
+  it.each<[string, Program, string, string, Partial<ReturnType<typeof brief>>, string[]]>([
+    [
+      'swap, Winchester at 13:45: the panel on, the 14:30 tutorial next',
+      swap,
+      'winchester',
+      '2019-05-20T13:45:00-07:00',
+      { state: 'in-session', current: 't1-pm1', next: 'tut-pm2', later: ['tut-pm3'] },
+      ['tut-pm1'],
+    ],
+    [
+      'swap, Winchester at 12:30: the panel next, the tutorial said moved',
+      swap,
+      'winchester',
+      '2019-05-20T12:30:00-07:00',
+      { state: 'between-sessions', current: null, next: 't1-pm1', later: ['tut-pm2', 'tut-pm3'] },
+      ['tut-pm1'],
+    ],
+    [
+      'swap, Lawrence at 13:45: the tutorial on, its own 14:30 panel next',
+      swap,
+      L,
+      '2019-05-20T13:45:00-07:00',
+      { state: 'in-session', current: 'tut-pm1', next: 't1-pm2', later: ['t1-pm3'] },
+      ['t1-pm1'],
+    ],
+    [
+      'cancel, Winchester during lunch: the 14:30 tutorial next',
+      cancelled,
+      'winchester',
+      '2019-05-20T12:30:00-07:00',
+      { state: 'between-sessions', current: null, next: 'tut-pm2', later: ['tut-pm3'] },
+      ['tut-pm1'],
+    ],
+    [
+      'cancel, Winchester at 13:45: the cancelled one is no session on, the 14:30 one next',
+      cancelled,
+      'winchester',
+      '2019-05-20T13:45:00-07:00',
+      { state: 'between-sessions', current: 'tut-pm1', next: 'tut-pm2', later: ['tut-pm3'] },
+      [],
+    ],
+    [
+      'cancel + early pull, Winchester during lunch: the pulled tutorial next at 13:30',
+      pulled,
+      'winchester',
+      '2019-05-20T12:30:00-07:00',
+      { state: 'between-sessions', current: null, next: 'tut-pm2', later: ['tut-pm3'] },
+      ['tut-pm1'],
+    ],
+    [
+      'moved away, Winchester during lunch: the 14:30 tutorial next',
+      movedAway,
+      'winchester',
+      '2019-05-20T12:30:00-07:00',
+      { state: 'between-sessions', current: null, next: 'tut-pm2', later: ['tut-pm3'] },
+      ['tut-pm1'],
+    ],
+    [
+      'moved away, Winchester at 13:45: nothing on here, the 14:30 tutorial next',
+      movedAway,
+      'winchester',
+      '2019-05-20T13:45:00-07:00',
+      { state: 'between-sessions', current: 'tut-pm1', next: 'tut-pm2', later: ['tut-pm3'] },
+      [],
+    ],
+    [
+      'moved in, Magnolia after lunch: the session moved here next',
+      movedIn,
+      'magnolia',
+      '2019-05-20T13:00:00-07:00',
+      { state: 'in-session', current: 'lunch', next: 't2-pm1', later: [] },
+      [],
+    ],
+    [
+      'moved in, Stevens Creek at 13:00: the 14:30 session next, the moved one said moved',
+      movedIn,
+      'stevens-creek',
+      '2019-05-20T13:00:00-07:00',
+      { state: 'between-sessions', current: null, next: 't2-pm2', later: ['t2-pm3'] },
+      ['t2-pm1'],
+    ],
+  ])('%s', (_, p, room, at, want, changed) => {
+    const n = nowNext(p, room, t(at));
+    expect(brief(n)).toMatchObject(want);
+    expect(changedIds(n)).toEqual(changed);
   });
 });

@@ -6,12 +6,9 @@ import { importSchedule } from '../../../../core/import/index.js';
 import type { Program, Session } from '../../../../core/program/schema.js';
 import { nowNext } from '../../../../core/schedule/now-next.js';
 import {
-  byStart,
   findRoom,
   isLive,
-  isOn,
   movedAwayFrom,
-  programSpan,
   sessionDay,
   withTimes,
 } from '../../../../core/schedule/sessions.js';
@@ -25,6 +22,23 @@ const xml = readFileSync(
   'utf8',
 );
 
+/** Sessions by start, program order breaking ties. */
+function byStart(sessions: readonly Session[]): Session[] {
+  return sessions
+    .map((s, i) => ({ s, i, t: ms(s.start) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.s);
+}
+
+const isOn = (s: Session, at: number) => ms(s.start) <= at && at < ms(s.end);
+
+function programSpan(program: Program): { first: number; last: number } | null {
+  if (program.sessions.length === 0) return null;
+  const starts = program.sessions.map((s) => ms(s.start));
+  const ends = program.sessions.map((s) => ms(s.end));
+  return { first: Math.min(...starts), last: Math.max(...ends) };
+}
+
 /** nowNext as it was before the index: every question filters all sessions, parsing their times. */
 function slowNowNext(program: Program, sorted: Session[], roomId: string, at: number): NowNext {
   const room = findRoom(program, roomId);
@@ -33,13 +47,26 @@ function slowNowNext(program: Program, sorted: Session[], roomId: string, at: nu
   const onNow = here.filter((s) => isOn(s, at));
   const current = onNow.find((s) => own(s) && isLive(s)) ?? onNow.find(own) ?? onNow[0] ?? null;
   // On now but lost to `current` (an overrun, a double booking) comes first, then what starts later.
+  // Only own, live sessions come next; the others printed here until then are `changed`.
   const upcoming = [
     ...onNow.filter((s) => ms(s.start) < at),
     ...here.filter((s) => ms(s.start) >= at),
-  ].filter((s) => s !== current);
+  ].filter((s) => s !== current && own(s) && isLive(s));
   const next = upcoming[0] ?? null;
   const nextDay = next ? sessionDay(program, next) : null;
   const later = upcoming.slice(1).filter((s) => sessionDay(program, s) === nextDay);
+  const today = venueDay(program, at);
+  const until = next ? ms(next.start) : Infinity;
+  const changed = [
+    ...onNow.filter((s) => s !== current && !own(s)),
+    ...here.filter(
+      (s) =>
+        ms(s.start) >= at &&
+        ms(s.start) <= until &&
+        !(own(s) && isLive(s)) &&
+        (sessionDay(program, s) === today || sessionDay(program, s) === nextDay),
+    ),
+  ];
   const everyone = sorted.filter((s) => s.audience === 'everyone');
   const venueOn = everyone.filter((s) => isOn(s, at));
   const venueCurrent = venueOn.find(isLive) ?? venueOn[0] ?? null;
@@ -66,6 +93,7 @@ function slowNowNext(program: Program, sorted: Session[], roomId: string, at: nu
     current: view(current),
     next: view(next),
     later: later.map((s) => view(s)!),
+    changed: changed.map((s) => view(s)!),
     venue: { current: view(venueCurrent), next: view(venueNext) },
   };
 }
