@@ -1,6 +1,6 @@
 import type { Person, Program, Session } from '../../core/program/schema.js';
 import { DateTime } from 'luxon';
-import { formatClock, formatDay, ms, venueZone } from '../../core/time/venue.js';
+import { formatClock, formatDay, ms, venueDay, venueZone } from '../../core/time/venue.js';
 
 /** Wording shared by the room and lobby screens. Every time is venue time (Luxon in the venue zone). */
 
@@ -55,6 +55,29 @@ export function inMinutes(n: number): string {
   const h = Math.floor(n / 60);
   const m = n % 60;
   return m === 0 ? `in ${h} h` : `in ${h} h ${m} min`;
+}
+
+/**
+ * The day of `iso` said from `at`'s conference day: null the same day, else "Tomorrow",
+ * "Saturday" (within the week), or "Saturday, June 15". Days roll over at 04:00 like the program's.
+ */
+export function dayFrom(p: Program, iso: string, at: number): string | null {
+  const day = venueDay(p, ms(iso));
+  const today = venueDay(p, at);
+  if (day === today) return null;
+  const days = DateTime.fromISO(day, { zone: 'utc' }).diff(
+    DateTime.fromISO(today, { zone: 'utc' }),
+    'days',
+  ).days;
+  if (days === 1) return 'Tomorrow';
+  const dt = DateTime.fromISO(day, { zone: venueZone(p), locale: 'en-US' });
+  return days > 1 && days < 7 ? dt.toFormat('cccc') : dt.toFormat('cccc, LLLL d');
+}
+
+/** When a next session starts, read from `at`: "in 15 min", "now"; on another day "Tomorrow 10:30 AM". */
+export function startsLabel(p: Program, iso: string, at: number): string {
+  const day = dayFrom(p, iso, at);
+  return day ? `${day} ${clockAt(p, iso)}` : inMinutes(minutesUntil(iso, at));
 }
 
 /** "Running 10 min late — now 11:10 AM" / "Running 5 min early — now 10:25 AM". */

@@ -3,7 +3,7 @@ import type { LobbyGrid, SessionNow } from '../../core/schedule/types.js';
 import { lobby } from '../../core/schedule/lobby.js';
 import { nowNext } from '../../core/schedule/now-next.js';
 import { ms } from '../../core/time/venue.js';
-import { clockAt, delayLine, displayTitle, inMinutes, minutesUntil, theRoom } from '../lib/format.js';
+import { clockAt, dayFrom, delayLine, displayTitle, startsLabel, theRoom } from '../lib/format.js';
 import { gridWindow, type PageRange } from './layout.js';
 
 /** The grid of one page: the rooms of that page, their cells, and the venue-wide cells across them. */
@@ -90,7 +90,10 @@ export function nowNextRows(p: Program, rooms: Room[], at: number): NowNextRow[]
       next: next
         ? {
             title: displayTitle(next),
-            when: `${clockAt(p, next.start)} · ${inMinutes(minutesUntil(next.start, at))}`,
+            // Another day says the day ("Tomorrow 10:30 AM"), not "in 15 h".
+            when: dayFrom(p, next.start, at)
+              ? startsLabel(p, next.start, at)
+              : `${clockAt(p, next.start)} · ${startsLabel(p, next.start, at)}`,
             notes: changeNotes(p, next),
             struck: !!next.cancelled || !!next.movedTo,
           }
