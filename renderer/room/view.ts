@@ -4,12 +4,15 @@ import { nowNext } from '../../core/schedule/now-next.js';
 import { withTimes } from '../../core/schedule/sessions.js';
 import { formatClock, formatDay, ms, venueDay } from '../../core/time/venue.js';
 import { clockAt, conferenceDates, displayTitle, theRoom } from '../lib/format.js';
+import { changedLine, changesThenNext, insteadOf, nextHere } from './changes.js';
 
 /** Everything a room screen shows at one instant, computed from the effective program alone. */
 export interface RoomView {
   nn: NowNext;
-  /** Set when nothing is on here: what the room screen says instead. */
+  /** Set when nothing is really on here (nothing, or called off, or moved): what the screen says instead. */
   status: Status | null;
+  /** Sessions printed here that were cancelled or moved, in words ("1:30 PM tutorial cancelled"). */
+  changes: string[];
   elsewhere: { room: Room | null; session: SessionNow }[];
   announcements: Announcement[];
   sponsors: { names: string[]; session: Session; now: boolean } | null;
@@ -19,14 +22,15 @@ export interface Status {
   headline: string;
   /** What comes next here, or where to go. */
   detail: string | null;
-  tone: 'before' | 'after' | 'venue' | 'done' | 'free';
+  tone: 'before' | 'after' | 'venue' | 'done' | 'free' | 'changed';
 }
 
 export function roomView(p: Program, roomId: string, at: number): RoomView {
   const nn = nowNext(p, roomId, at);
   return {
     nn,
-    status: nn.current ? null : statusOf(p, nn, at),
+    status: nn.current && isLiveHere(nn.current) ? null : statusOf(p, nn, at),
+    changes: nn.changed.map((s) => changedLine(p, s)),
     elsewhere: elsewhere(p, nn.room.id, at),
     announcements: activeAnnouncements(p, nn.room.id, at),
     sponsors: sponsorsOf(p, at),
@@ -38,6 +42,7 @@ export const isLiveHere = (s: SessionNow): boolean => !s.cancelled && !s.movedTo
 
 function statusOf(p: Program, nn: NowNext, at: number): Status {
   const name = p.conference.name;
+  if (nn.current) return { ...insteadOf(p, nn, at), tone: 'changed' };
   if (nn.state === 'before-event') {
     const first = Math.min(...p.sessions.map((s) => ms(s.start)));
     return {
@@ -52,7 +57,7 @@ function statusOf(p: Program, nn: NowNext, at: number): Status {
   const next = nn.next && venueDay(p, ms(nn.next.start)) === venueDay(p, at) ? nn.next : null;
   const venue = nn.venue.current;
   if (venue && !venue.cancelled) {
-    return { headline: venueHeadline(p, venue), detail: next ? nextHere(p, next, at) : null, tone: 'venue' };
+    return { headline: venueHeadline(p, venue), detail: changesThenNext(p, nn, next, at), tone: 'venue' };
   }
   if (nn.state === 'done-for-today' || !next) {
     const later =
@@ -67,15 +72,9 @@ function statusOf(p: Program, nn: NowNext, at: number): Status {
   }
   return {
     headline: `Nothing here until ${clockAt(p, next.start)}`,
-    detail: nextHere(p, next, at),
+    detail: changesThenNext(p, nn, next, at),
     tone: 'free',
   };
-}
-
-function nextHere(p: Program, s: Session, at: number): string {
-  const sameDay = venueDay(p, ms(s.start)) === venueDay(p, at);
-  const when = sameDay ? clockAt(p, s.start) : `${formatDay(p, ms(s.start))} at ${clockAt(p, s.start)}`;
-  return `Next here: ${displayTitle(s)} at ${when}`;
 }
 
 const where = (p: Program, s: Session) => (s.room ? ` in ${theRoom(p, s.room)}` : '');

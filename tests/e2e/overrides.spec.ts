@@ -30,7 +30,13 @@ const cases: Case[] = [
   {
     name: 'cancel a session',
     override: { kind: 'cancel', session: 't2-pm1', note: 'speaker ill' },
-    room: { id: S, slide: 'next', shows: (p) => p.getByTestId('cancelled'), text: /Cancelled\s*speaker ill/ },
+    // The cancelled session is no longer "next": the next slide says it is off.
+    room: {
+      id: S,
+      slide: 'next',
+      shows: (p) => p.getByTestId('changed'),
+      text: '1:30 PM session cancelled (speaker ill)',
+    },
     lobby: { slide: 'grid:0', shows: cell('t2-pm1'), text: 'Cancelled: speaker ill' },
   },
   {
@@ -65,8 +71,8 @@ const cases: Case[] = [
     room: {
       id: S,
       slide: 'next',
-      shows: (p) => p.getByTestId('moved'),
-      text: 'Moved to the Santa Clara Ballroom',
+      shows: (p) => p.getByTestId('changed'),
+      text: '1:30 PM session moved to the Santa Clara Ballroom',
     },
     lobby: { slide: 'grid:0', shows: cell('t2-pm1'), text: 'Moved to the Santa Clara Ballroom' },
   },
