@@ -2,10 +2,9 @@ import type { Program, Session, Talk } from '../program/schema.js';
 import type { JournalEntry, OverrideEntry, OverrideInput } from './schema.js';
 import { isoInVenue, ms } from '../time/venue.js';
 import { sessionDay } from '../schedule/sessions.js';
-import { revertedRevisions } from './revert.js';
+import { revertedRevisions } from './reverted.js';
 
 export { checkOverride } from './check.js';
-export { checkRevert } from './revert.js';
 
 const MINUTE = 60_000;
 

@@ -53,9 +53,7 @@ export function checkOverride(program: Program, o: OverrideInput): Refusal | nul
       const room = program.rooms.find((r) => r.id === o.room)?.name ?? o.room;
       return {
         status: 409,
-        error:
-          `${room} has "${clash.title}" (${clash.id}, ${formatClock(program, ms(clash.start))}–` +
-          `${formatClock(program, ms(clash.end))}) at that time; send force: true to move anyway`,
+        error: `${room} has ${sessionText(program, clash)} at that time; send force: true to move anyway`,
       };
     }
     case 'announce': {
@@ -67,11 +65,22 @@ export function checkOverride(program: Program, o: OverrideInput): Refusal | nul
   }
 }
 
-/** A live session already in `roomId` overlapping `s`. */
-function clashIn(program: Program, s: Session, roomId: string): Session | undefined {
+/** A live session already in `roomId` overlapping `s` (only the one with id `only`, when given). */
+export function clashIn(program: Program, s: Session, roomId: string, only?: string): Session | undefined {
   const start = ms(s.start);
   const end = ms(s.end);
   return program.sessions.find(
-    (x) => x !== s && x.room === roomId && !x.cancelled && ms(x.start) < end && start < ms(x.end),
+    (x) =>
+      x.id !== s.id &&
+      (only === undefined || x.id === only) &&
+      x.room === roomId &&
+      !x.cancelled &&
+      ms(x.start) < end &&
+      start < ms(x.end),
   );
+}
+
+/** `"Tutorials Track" (tut-pm1, 1:30 PM–2:30 PM)`: a session as a refusal names it. */
+export function sessionText(program: Program, s: Session): string {
+  return `"${s.title}" (${s.id}, ${formatClock(program, ms(s.start))}–${formatClock(program, ms(s.end))})`;
 }

@@ -1,34 +1,23 @@
+import type { Program, Session } from '../program/schema.js';
 import type { JournalEntry } from './schema.js';
+import { applyOverrides } from './apply.js';
+import { clashIn, sessionText } from './check.js';
+import { refusal, revertedRevisions } from './reverted.js';
+import { ms } from '../time/venue.js';
 
-/**
- * Which overrides the journal's reverts undo. Only overrides can be reverted: reverting a revert
- * (or a clock change) is refused, so "undo the undo" is always a fresh override, visible as such.
- * Entries must be in revision order.
- */
-export function revertedRevisions(entries: readonly JournalEntry[]): {
-  /** Reverted revision → the revert that undid it. */
-  reverted: Map<number, number>;
-  problems: string[];
-} {
-  const reverted = new Map<number, number>();
-  const problems: string[] = [];
-  const byRevision = new Map(entries.map((e) => [e.revision, e]));
-  for (const e of entries) {
-    if (e.type !== 'revert') continue;
-    const refused = refusal(byRevision.get(e.target), e.target, e.revision, reverted);
-    if (refused) problems.push(`revision ${e.revision} (revert): ${refused}; skipped`);
-    else reverted.set(e.target, e.revision);
-  }
-  return { reverted, problems };
-}
+export { revertedRevisions } from './reverted.js';
 
 /**
  * For the host, before it logs a revert of `target`: 404 when there is no such revision, 409 when
- * it is not an override or is already reverted. null: go ahead.
+ * it is not an override or is already reverted, and 409 when undoing it would double-book a room
+ * (a session put back where another one now is): the same clash check as the change it restores,
+ * unless `force`. null: go ahead. `base` is the stored program the journal applies to.
  */
 export function checkRevert(
+  base: Program,
   journal: readonly JournalEntry[],
   target: number,
+  opts: { force?: boolean } = {},
 ): { status: 404 | 409; error: string } | null {
   const entries = [...journal].sort((a, b) => a.revision - b.revision);
   const byRevision = new Map(entries.map((e) => [e.revision, e]));
@@ -41,22 +30,39 @@ export function checkRevert(
     };
   }
   const refused = refusal(entry, target, Infinity, revertedRevisions(entries).reverted);
-  return refused ? { status: 409, error: refused } : null;
+  if (refused) return { status: 409, error: refused };
+  if (opts.force || entry.type !== 'override') return null;
+
+  const before = applyOverrides(base, entries).program;
+  const last = entries.at(-1)?.revision ?? 0;
+  const undo: JournalEntry = { type: 'revert', revision: last + 1, at: entry.at, target };
+  const after = applyOverrides(base, [...entries, undo]).program;
+  const was = new Map(before.sessions.map((s) => [s.id, s]));
+  for (const s of after.sessions) {
+    const b = was.get(s.id);
+    if (!b || s.cancelled || s.room === null || !placedAnew(b, s)) continue;
+    const clash = clashIn(after, s, s.room);
+    // A double booking that was there before the undo (a published one) is not the undo's doing.
+    if (!clash || (b.room === s.room && !b.cancelled && clashIn(before, b, s.room, clash.id))) continue;
+    const o = entry.override;
+    const what = 'session' in o && o.session ? `${o.kind} of ${o.session}` : o.kind;
+    const room = after.rooms.find((r) => r.id === s.room)?.name ?? s.room;
+    return {
+      status: 409,
+      error:
+        `Undoing revision ${target} (${what}) would put ${sessionText(after, s)} in the ${room} with ` +
+        `${sessionText(after, clash)}; send force: true to undo anyway`,
+    };
+  }
+  return null;
 }
 
-function refusal(
-  target: JournalEntry | undefined,
-  targetRevision: number,
-  revision: number,
-  reverted: Map<number, number>,
-): string | null {
-  if (!target) return `there is no revision ${targetRevision} to revert`;
-  if (targetRevision >= revision) return `revision ${targetRevision} comes after it`;
-  if (target.type === 'revert')
-    return `revision ${targetRevision} is itself a revert; reverting a revert is not allowed: send the override again instead`;
-  if (target.type === 'clock')
-    return `revision ${targetRevision} is a clock change, not an override; set the clock instead`;
-  const by = reverted.get(targetRevision);
-  if (by !== undefined) return `revision ${targetRevision} is already reverted (by revision ${by})`;
-  return null;
+/** The undo gives the session a room or a time it did not have, or makes it live again. */
+function placedAnew(before: Session, after: Session): boolean {
+  return (
+    before.room !== after.room ||
+    ms(before.start) !== ms(after.start) ||
+    ms(before.end) !== ms(after.end) ||
+    (!!before.cancelled && !after.cancelled)
+  );
 }

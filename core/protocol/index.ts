@@ -73,6 +73,10 @@ export type HelloEvent = z.infer<typeof HelloEvent>;
 
 export { OverrideInput };
 
+/** Body of POST revert (may be empty): `force` undoes even when that double-books a room (409 otherwise). */
+export const RevertInput = z.strictObject({ force: z.boolean().optional() });
+export type RevertInput = z.infer<typeof RevertInput>;
+
 export const OverrideAccepted = z.object({ id: z.number().int(), revision: z.number().int() });
 export type OverrideAccepted = z.infer<typeof OverrideAccepted>;
 

@@ -1,4 +1,5 @@
-import { applyOverrides, checkOverride, checkRevert } from '../../core/overrides/apply.js';
+import { applyOverrides, checkOverride } from '../../core/overrides/apply.js';
+import { checkRevert } from '../../core/overrides/revert.js';
 import type { JournalEntry, OverrideInput } from '../../core/overrides/schema.js';
 import type { Program } from '../../core/program/schema.js';
 import type { ClockInfo, ClockInput } from '../../core/protocol/index.js';
@@ -66,9 +67,12 @@ export class HostState {
     return this.journal.append({ type: 'override', at: this.nowIso(), override: o });
   }
 
-  /** Journals a revert of override `target`: 404 unknown, 409 not an override or already reverted. */
-  revert(target: number): JournalEntry {
-    const refused = checkRevert(this.journal.entries, target);
+  /**
+   * Journals a revert of override `target`: 404 unknown, 409 not an override, already reverted,
+   * or (unless `force`) putting a session back where another one now is.
+   */
+  revert(target: number, opts: { force?: boolean } = {}): JournalEntry {
+    const refused = checkRevert(this.base, this.journal.entries, target, opts);
     if (refused) throw new Refusal(refused.status, refused.error);
     return this.journal.append({ type: 'revert', at: this.nowIso(), target });
   }

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { OverrideInput, overrideProblems } from '../../../core/overrides/schema.js';
-import { ClockInput, ROUTES } from '../../../core/protocol/index.js';
+import { ClockInput, RevertInput, ROUTES } from '../../../core/protocol/index.js';
 import type { HostState } from '../state.js';
 import { Refusal } from '../state.js';
 import { problemsText, readBody, refuse, requireToken } from './http.js';
@@ -38,8 +38,10 @@ export function writeRoutes(state: HostState, token: () => string): Hono {
         `"${raw.slice(0, 40)}" is not an override id: use the id POST /api/overrides answered`,
         [{ path: 'id', message: 'must be a positive whole number' }],
       );
+    const body = await readBody(c, RevertInput, 'the revert', {});
+    if (!body.ok) return body.response;
     try {
-      const entry = state.revert(Number(raw));
+      const entry = state.revert(Number(raw), body.value);
       return c.json({ id: Number(raw), revision: entry.revision }, 201);
     } catch (e) {
       return answerRefusal(c, e);

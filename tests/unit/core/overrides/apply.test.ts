@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyOverrides, checkOverride, checkRevert } from '../../../../core/overrides/apply.js';
+import { applyOverrides, checkOverride } from '../../../../core/overrides/apply.js';
+import { checkRevert } from '../../../../core/overrides/revert.js';
 import type { JournalEntry, OverrideInput } from '../../../../core/overrides/schema.js';
 import { ProgramShape, type Program } from '../../../../core/program/schema.js';
 import { nowNext } from '../../../../core/schedule/now-next.js';
@@ -317,13 +318,13 @@ describe('applyOverrides: revert', () => {
 
   it('checkRevert answers the host before it logs a revert', () => {
     const j = journal({ kind: 'alert', text: 'a' }, { revert: 1 }, { kind: 'alert', text: 'b' });
-    expect(checkRevert(j, 3)).toBeNull();
-    expect(checkRevert(j, 1)).toMatchObject({
+    expect(checkRevert(base, j, 3)).toBeNull();
+    expect(checkRevert(base, j, 1)).toMatchObject({
       status: 409,
       error: expect.stringMatching(/already reverted \(by revision 2\)/),
     });
-    expect(checkRevert(j, 2)).toMatchObject({ status: 409, error: expect.stringMatching(/itself a revert/) });
-    expect(checkRevert(j, 9)).toMatchObject({
+    expect(checkRevert(base, j, 2)).toMatchObject({ status: 409, error: expect.stringMatching(/itself a revert/) });
+    expect(checkRevert(base, j, 9)).toMatchObject({
       status: 404,
       error: expect.stringMatching(/No override with id 9/),
     });

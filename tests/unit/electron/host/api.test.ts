@@ -328,6 +328,31 @@ describe('revert', () => {
   });
 });
 
+describe('revert into a clash', () => {
+  // Move A to a free room, move B into A's old slot, undo the first move: a double booking.
+  it.each<[string, unknown, number, RegExp | null]>([
+    [
+      'no body',
+      undefined,
+      409,
+      /^Undoing revision 1 \(move of tut-pm1\) would put .* in the Winchester Room with .*\(t2-pm1, /,
+    ],
+    ['force: false: 409', { force: false }, 409, /send force: true to undo anyway/],
+    ['force: true: 201, undone', { force: true }, 201, null],
+    ['an unknown field: 400', { forse: true }, 400, /forse/],
+  ])('%s', async (_, body, status, error) => {
+    await t.api('POST', ROUTES.overrides, { kind: 'move', session: 'tut-pm1', room: 'magnolia' });
+    expect(
+      (await t.api('POST', ROUTES.overrides, { kind: 'move', session: 't2-pm1', room: 'winchester' })).status,
+    ).toBe(201);
+    const r = await t.api('POST', ROUTES.revert(1), body);
+    expect(r.status).toBe(status);
+    if (error) expect(r.json.error).toMatch(error);
+    const snap = Snapshot.parse((await t.api('GET', ROUTES.snapshot)).json);
+    expect(snap.revision).toBe(status === 201 ? 3 : 2);
+  });
+});
+
 describe('clock', () => {
   it('set moves the host clock; every answer carries it', async () => {
     const r = await t.api('POST', ROUTES.clock, { action: 'set', at: '2019-05-20T13:45:00-07:00', rate: 0 });
