@@ -6,6 +6,7 @@ import {
   type IndexedSession,
   onAt,
   roomTimeline,
+  type ScheduleIndex,
   scheduleIndex,
   venueInstant,
 } from './schedule-index.js';
@@ -48,12 +49,7 @@ export function nowNext(program: Program, roomId: string, at: number): NowNext {
     if (!(own(x.s) && isLive(x.s)) && (x.day === today || x.day === next?.day)) changed.push(x);
   }
 
-  const venueOn = onAt(index.everyone, at).map((x) => x.s);
-  const venueCurrent = venueOn.find(isLive) ?? venueOn[0] ?? null;
-  const everyone = index.everyone.items;
-  let venueNext: Session | null = venueOn.find((s) => s !== venueCurrent) ?? null;
-  for (let i = firstFrom(index.everyone, at); i < everyone.length && !venueNext; i++)
-    if (everyone[i]!.s !== venueCurrent) venueNext = everyone[i]!.s;
+  const { current: venueCurrent, next: venueNext } = venueAt(index, at);
 
   const instant = venueInstant(program, index, at);
   const view = (s: Session | null): SessionNow | null =>
@@ -69,6 +65,27 @@ export function nowNext(program: Program, roomId: string, at: number): NowNext {
     changed: changed.map((x) => view(x.s)!),
     venue: { current: view(venueCurrent), next: view(venueNext) },
   };
+}
+
+/**
+ * What everyone is invited to at `at`, wherever it is held: on now (a live one first) and next.
+ * The same for every room: the lobby asks it once.
+ */
+export function venueNowNext(
+  program: Program,
+  at: number,
+): { current: Session | null; next: Session | null } {
+  return venueAt(scheduleIndex(program, at), at);
+}
+
+function venueAt(index: ScheduleIndex, at: number): { current: Session | null; next: Session | null } {
+  const venueOn = onAt(index.everyone, at).map((x) => x.s);
+  const current = venueOn.find(isLive) ?? venueOn[0] ?? null;
+  const everyone = index.everyone.items;
+  let next: Session | null = venueOn.find((s) => s !== current) ?? null;
+  for (let i = firstFrom(index.everyone, at); i < everyone.length && !next; i++)
+    if (everyone[i]!.s !== current) next = everyone[i]!.s;
+  return { current, next };
 }
 
 function stateAt(

@@ -21,7 +21,7 @@ export function sessionDay(program: Program, s: Session): string {
 }
 
 export function withTimes(s: Session, at: number, movedTo?: string): SessionNow {
-  const times = talkTimes(s, at);
+  const times = talkTimes(s);
   const out: SessionNow = { ...s, talkTimes: times, onNow: talkOnNow(s, times, at) };
   if (movedTo !== undefined) out.movedTo = movedTo;
   return out;

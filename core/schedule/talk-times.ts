@@ -11,7 +11,7 @@ const MIN_ESTIMATED_MS = 5 * 60_000;
  * at its `since`: the talks before it are over by then, it and the ones after share what is left.
  * Cancelled talks take no time. One entry per talk, in program order.
  */
-export function talkTimes(session: Session, _at?: number): TalkTime[] {
+export function talkTimes(session: Session): TalkTime[] {
   const talks = session.talks;
   if (talks.length === 0) return [];
   const start = ms(session.start);

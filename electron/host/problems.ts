@@ -1,25 +1,16 @@
 import type { z } from 'zod';
+import { pathText } from '../../core/program/parse.js';
 
 export interface Problem {
   path: string;
   message: string;
 }
 
-/** `['speakers', 0, 'name']` → `speakers[0].name`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out;
-}
-
 /** Every zod issue as a problem naming its field; never echoes the rejected value. */
 export function zodProblems(error: z.ZodError): Problem[] {
   const out: Problem[] = [];
   for (const issue of error.issues) {
-    const base = formatPath(issue.path);
+    const base = issue.path.length ? pathText(issue.path) : '';
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys)
         out.push({

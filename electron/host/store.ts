@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Conf from 'conf';
-import { formatPath } from './problems.js';
+import { pathText } from '../../core/program/parse.js';
 import { STORE_FILE, STORE_OPTIONS, StoreShape } from './store-schema.js';
 
 export type HostStore = Conf<StoreShape>;
@@ -19,7 +19,7 @@ export function storeFileProblem(path: string): string | null {
   const parsed = StoreShape.safeParse(json);
   if (parsed.success) return null;
   const first = parsed.error.issues[0];
-  const where = first ? formatPath(first.path) : '';
+  const where = first?.path.length ? pathText(first.path) : '';
   return `not a Hallway store (${where ? `${where}: ` : ''}${first?.message ?? 'invalid'}${
     parsed.error.issues.length > 1 ? `, and ${parsed.error.issues.length - 1} more problem(s)` : ''
   })`;

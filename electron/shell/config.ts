@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pathText } from '../../core/program/parse.js';
 import { Id } from '../../core/program/schema.js';
 import { PageKind } from '../../core/protocol/index.js';
 
@@ -35,16 +36,6 @@ export type DisplaysConfig = z.infer<typeof DisplaysConfig>;
 
 export type ConfigResult = { ok: true; config: DisplaysConfig } | { ok: false; errors: string[] };
 
-/** `['windows', 2, 'room']` → `windows[2].room`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out || '(top level)';
-}
-
 /**
  * Validates a displays config against the program's rooms. Every error names its entry
  * (`windows[2].room: unknown room "x" (rooms: a, b)`), so staff can fix the file in one pass.
@@ -54,7 +45,7 @@ export function parseDisplaysConfig(json: unknown, roomIds: readonly string[]): 
   if (!parsed.success) {
     return {
       ok: false,
-      errors: parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`),
+      errors: parsed.error.issues.map((i) => `${pathText(i.path)}: ${i.message}`),
     };
   }
   const errors: string[] = [];

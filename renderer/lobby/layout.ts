@@ -33,7 +33,7 @@ export function gridColumns(width: number, height: number): number {
 }
 
 /** Rows of the now & next table: each at least 11 % of the short side high. */
-export function nowNextRows(width: number, height: number): number {
+export function nowNextRowCount(width: number, height: number): number {
   const vmin = Math.min(width, height);
   const body = height * 0.72;
   return Math.max(1, Math.floor(body / (vmin * 0.11)));

@@ -15,10 +15,6 @@ export interface GridPage {
   cells: (LobbyGrid['cells'][number] & { col: number | null })[];
 }
 
-export function gridPage(p: Program, at: number, hours: number, range: PageRange | null): GridPage {
-  return pageOf(windowGrid(p, lobby(p, at), at, hours), range);
-}
-
 /** The grid of the part of the day on screen, all its rooms; `day` is `lobby(p, at)`. */
 export function windowGrid(
   p: Program,
@@ -39,11 +35,6 @@ export function pageOf(w: { grid: LobbyGrid; span: number }, range: PageRange | 
     .filter((c) => c.column === null || (c.column >= r.start && c.column < r.end))
     .map((c) => ({ ...c, col: c.column === null ? null : c.column - r.start }));
   return { grid, rooms, span, cells };
-}
-
-/** Every room of the day's grid, so paging is stable while the window moves. */
-export function dayRooms(p: Program, at: number): Room[] {
-  return lobby(p, at).rooms;
 }
 
 /** One line of a cell or a now & next entry: what staff changed, in words. */

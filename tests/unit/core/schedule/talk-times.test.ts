@@ -10,7 +10,7 @@ const session = (id: string, p = program): Session => {
   return structuredClone(s);
 };
 const spans = (s: Session) =>
-  talkTimes(s, 0).map(
+  talkTimes(s).map(
     (x) => `${x.talk} ${x.start.slice(11, 16)}–${x.end.slice(11, 16)}${x.estimated ? ' ~' : ''}`,
   );
 
@@ -25,11 +25,11 @@ describe('talkTimes', () => {
       't1-production-5 11:50–12:10 ~',
       't1-production-6 12:10–12:30 ~',
     ]);
-    expect(talkTimes(session('t1-production'), 0)[0]?.start).toBe('2019-05-20T10:30:00-07:00');
+    expect(talkTimes(session('t1-production'))[0]?.start).toBe('2019-05-20T10:30:00-07:00');
   });
 
   it('a session without talks has none', () => {
-    expect(talkTimes(session('break-am'), 0)).toEqual([]);
+    expect(talkTimes(session('break-am'))).toEqual([]);
   });
 
   it('talks with their own times keep them, not estimated', () => {
@@ -82,6 +82,6 @@ describe('talkTimes', () => {
     ['2019-05-20T14:30:00-07:00', null],
   ])('the talk on at %s is %s', (at, expected) => {
     const s = session('t2-pm1');
-    expect(talkOnNow(s, talkTimes(s, t(at)), t(at))?.talk ?? null).toBe(expected);
+    expect(talkOnNow(s, talkTimes(s), t(at))?.talk ?? null).toBe(expected);
   });
 });

@@ -11,7 +11,7 @@ describe('hallway check', () => {
   });
 
   it('exit 1 on the invalid example, every problem with its path', async () => {
-    const r = await cli('check', '/work/shared/fixtures/schedules/invalid-example.json');
+    const r = await cli('check', join(ROOT, '..', 'shared', 'fixtures', 'schedules', 'invalid-example.json'));
     expect(r.code).toBe(1);
     expect(r.err).toContain('invalid-example.json');
     expect(r.err).toMatch(/schedule\.conference\.days\[0\]/);

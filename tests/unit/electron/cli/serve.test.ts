@@ -101,7 +101,7 @@ describe('hallway serve', () => {
         '--data',
         dataDir,
         '--program',
-        '/work/shared/fixtures/schedules/invalid-example.json',
+        join(ROOT, '..', 'shared', 'fixtures', 'schedules', 'invalid-example.json'),
       ],
       { cwd: ROOT, env: { ...process.env, HALLWAY_SKIP_RENDERER_BUILD: '1' }, encoding: 'utf8' },
     );

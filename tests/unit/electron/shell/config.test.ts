@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, formatPath, parseDisplaysConfig } from '../../../../electron/shell/config.js';
+import { pathText } from '../../../../core/program/parse.js';
+import { defaultConfig, parseDisplaysConfig } from '../../../../electron/shell/config.js';
 
 const ROOMS = [
   'santa-clara-ballroom',
@@ -83,10 +84,10 @@ describe('parseDisplaysConfig', () => {
   });
 });
 
-describe('formatPath', () => {
+describe('pathText (core), as the config errors use it', () => {
   it.each([
     [['windows', 2, 'room'], 'windows[2].room'],
     [['windows'], 'windows'],
     [[], '(top level)'],
-  ])('%j → %s', (path, out) => expect(formatPath(path)).toBe(out));
+  ])('%j → %s', (path, out) => expect(pathText(path)).toBe(out));
 });
