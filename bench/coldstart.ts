@@ -1,3 +1,4 @@
+import { asEffective } from '../core/overrides/apply.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
@@ -16,7 +17,7 @@ export const COLD_ROOM = 'winchester';
 export function currentTitle(root: string, room: string, at: string): string {
   const parsed = parseProgram(JSON.parse(readFileSync(path.join(root, 'data', 'opml19.json'), 'utf8')));
   if (!parsed.ok) throw new Error(`data/opml19.json does not parse: ${parsed.errors.slice(0, 3).join('; ')}`);
-  const current = nowNext(parsed.program, room, parseInstant(at)).current;
+  const current = nowNext(asEffective(parsed.program), room, parseInstant(at)).current;
   if (!current) throw new Error(`nothing is on in ${room} at ${at}: pick another room or instant`);
   return displayTitle(current);
 }

@@ -6,6 +6,7 @@ import type { Browser } from '@playwright/test';
 import { readFrabXml } from '../core/import/frab-xml.js';
 import { importSchedule } from '../core/import/index.js';
 import { parseProgram } from '../core/program/parse.js';
+import { asEffective } from '../core/overrides/apply.js';
 import type { Program } from '../core/program/schema.js';
 import { ROUTES } from '../core/protocol/index.js';
 import { nowNext } from '../core/schedule/now-next.js';
@@ -25,7 +26,7 @@ export const c3Path = (root: string) =>
 function importC3(text: string): Program {
   const r = importSchedule(text);
   if (!r.ok) throw new Error(`35C3 import failed: ${r.errors.slice(0, 3).join('; ')}`);
-  return r.program;
+  return asEffective(r.program);
 }
 
 /** Import and now/next in Node: the core functions themselves, no I/O in the timed part. */

@@ -1,4 +1,4 @@
-import type { Person, Program } from '../program/schema.js';
+import type { Person, StoredProgram } from '../program/schema.js';
 import type { HallwayMeta, SessionExtras } from './hallway-meta.js';
 
 export const IMPORT_FORMATS = ['frab-xml', 'c3voc-json', 'ical'] as const;
@@ -11,7 +11,8 @@ export interface ImportOptions {
   zone?: string;
 }
 
-export type ImportResult = { ok: true; program: Program; notes: string[] } | { ok: false; errors: string[] };
+export type ImportResult =
+  { ok: true; program: StoredProgram; notes: string[] } | { ok: false; errors: string[] };
 
 /**
  * When an event starts: an instant with the offset the file wrote, or a wall time with no

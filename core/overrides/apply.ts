@@ -1,4 +1,4 @@
-import type { Program, Session, Talk } from '../program/schema.js';
+import type { Program, Session, StoredProgram, Talk } from '../program/schema.js';
 import type { JournalEntry, OverrideEntry, OverrideInput } from './schema.js';
 import { isoInVenue, ms } from '../time/venue.js';
 import { sessionDay } from '../schedule/sessions.js';
@@ -14,6 +14,11 @@ interface Index {
   rooms: Set<string>;
 }
 
+/** A stored program as the effective one before any override: what a screen shows of a bare file. */
+export function asEffective(program: StoredProgram): Program {
+  return { ...program, announcements: [], alerts: [] };
+}
+
 /**
  * The effective program: the stored one with the journal's overrides applied in revision order.
  * Pure: the input is not touched. Reverted overrides and clock entries are skipped. An override
@@ -22,10 +27,11 @@ interface Index {
  * `original`, `delayMinutes`), so screens can say what happened instead of going silent.
  */
 export function applyOverrides(
-  program: Program,
+  program: StoredProgram | Program,
   journal: JournalEntry[],
 ): { program: Program; problems: string[] } {
-  const out = structuredClone(program);
+  // A stored program has no announcements or alerts of its own: only overrides add them.
+  const out: Program = { announcements: [], alerts: [], ...structuredClone(program) };
   const entries = [...journal].sort((a, b) => a.revision - b.revision);
   const { reverted, problems } = revertedRevisions(entries);
   const index = indexOf(out);

@@ -1,4 +1,4 @@
-import type { Program, Session } from '../program/schema.js';
+import type { Program, Session, StoredProgram } from '../program/schema.js';
 import type { JournalEntry } from './schema.js';
 import { applyOverrides } from './apply.js';
 import { clashIn, sessionText } from './check.js';
@@ -14,7 +14,7 @@ export { revertedRevisions } from './reverted.js';
  * unless `force`. null: go ahead. `base` is the stored program the journal applies to.
  */
 export function checkRevert(
-  base: Program,
+  base: StoredProgram | Program,
   journal: readonly JournalEntry[],
   target: number,
   opts: { force?: boolean } = {},

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { PROGRAM_FORMAT, ProgramShape, type Program } from './schema.js';
+import { EFFECTIVE_ONLY, PROGRAM_FORMAT, StoredProgramShape, type StoredProgram } from './schema.js';
 import { formatHm, isValidZone, ms } from '../time/venue.js';
 
 /**
@@ -7,7 +7,7 @@ import { formatHm, isValidZone, ms } from '../time/venue.js';
  * schedules have them (35C3 has 96), and the room screen still shows the one that started first.
  */
 export type ParseResult =
-  { ok: true; program: Program; warnings: string[] } | { ok: false; errors: string[] };
+  { ok: true; program: StoredProgram; warnings: string[] } | { ok: false; errors: string[] };
 
 /**
  * Validates a program (already JSON-parsed, or a raw string) and checks what the schema alone
@@ -24,11 +24,39 @@ export function parseProgram(json: unknown): ParseResult {
   }
   const foreign = notOurFormat(json);
   if (foreign) return { ok: false, errors: [foreign] };
-  const parsed = ProgramShape.safeParse(json);
+  const effective = effectiveOnly(json);
+  if (effective.length) return { ok: false, errors: effective };
+  const parsed = StoredProgramShape.safeParse(json);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(issueText) };
   const errors = crossChecks(parsed.data);
   if (errors.length) return { ok: false, errors };
   return { ok: true, program: parsed.data, warnings: overlaps(parsed.data) };
+}
+
+/**
+ * Fields only overrides may set, found in a file: each would show for good (an alert no undo
+ * removes), so the file is refused, naming every one with its place.
+ */
+function effectiveOnly(json: unknown): string[] {
+  const out: string[] = [];
+  const has = (o: unknown, key: string) =>
+    o !== null && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, key);
+  const say = (path: string) => out.push(`${path}: only overrides may set this; remove it from the file`);
+  const top = json as Record<string, unknown>;
+  for (const key of EFFECTIVE_ONLY.program) {
+    const v = top[key];
+    if (has(top, key) && !(Array.isArray(v) && v.length === 0)) say(key);
+  }
+  const sessions = Array.isArray(top.sessions) ? (top.sessions as unknown[]) : [];
+  sessions.forEach((s, i) => {
+    for (const key of EFFECTIVE_ONLY.session) if (has(s, key)) say(`sessions[${i}].${key}`);
+    const talks = has(s, 'talks') ? (s as { talks: unknown }).talks : [];
+    if (Array.isArray(talks))
+      talks.forEach((t, j) => {
+        for (const key of EFFECTIVE_ONLY.talk) if (has(t, key)) say(`sessions[${i}].talks[${j}].${key}`);
+      });
+  });
+  return out;
 }
 
 /** `sessions[12].end` from zod's path array. */
@@ -75,7 +103,7 @@ function notOurFormat(json: unknown): string | null {
   return `format: missing: not a Hallway program (it must say format: "${PROGRAM_FORMAT}"); ${IMPORT_HINT} if it is a published schedule`;
 }
 
-function crossChecks(p: Program): string[] {
+function crossChecks(p: StoredProgram): string[] {
   const errors: string[] = [];
   const zoneOk = isValidZone(p.conference.timeZone);
   if (!zoneOk)
@@ -123,7 +151,7 @@ function crossChecks(p: Program): string[] {
 }
 
 /** Two sessions in one room at once: the room screen could show only one of them. */
-function overlaps(p: Program): string[] {
+function overlaps(p: StoredProgram): string[] {
   const hm = (iso: string) => formatHm(p, ms(iso));
   const byRoom = new Map<string, number[]>();
   p.sessions.forEach((s, i) => {

@@ -156,6 +156,31 @@ export const ProgramShape = z.object({
   announcements: z.array(Announcement).default([]),
   alerts: z.array(Alert).default([]),
 });
-/** A program as stored, or the effective one (overrides applied): the same shape, never two types. */
+/** The effective program: the stored one with overrides applied (what screens use and the snapshot serves). */
 export type Program = z.infer<typeof ProgramShape>;
 export type ProgramInput = z.input<typeof ProgramShape>;
+
+/** Fields only overrides set: on sessions, on talks, and the program's own lists. */
+export const EFFECTIVE_ONLY = {
+  session: ['cancelled', 'note', 'delayMinutes', 'original', 'nowSpeaking'],
+  talk: ['cancelled', 'note'],
+  program: ['announcements', 'alerts'],
+} as const;
+
+const StoredTalk = Talk.omit({ cancelled: true, note: true });
+const StoredSession = Session.omit({
+  cancelled: true,
+  note: true,
+  delayMinutes: true,
+  original: true,
+  nowSpeaking: true,
+}).extend({ talks: z.array(StoredTalk).default([]) });
+
+/**
+ * A program as files hold it and importers produce it: no field only overrides may set (parseProgram
+ * refuses a file that has them, naming each). `applyOverrides` turns it into a `Program`.
+ */
+export const StoredProgramShape = ProgramShape.omit({ announcements: true, alerts: true }).extend({
+  sessions: z.array(StoredSession),
+});
+export type StoredProgram = z.infer<typeof StoredProgramShape>;

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { exportC3vocJson, exportIcal } from '../../core/export/index.js';
-import { applyOverrides } from '../../core/overrides/apply.js';
+import { applyOverrides, asEffective } from '../../core/overrides/apply.js';
+import type { Program } from '../../core/program/schema.js';
 import { defaultProgramPath } from '../host/paths.js';
 import { readProgramFile } from '../host/program-file.js';
 import { readStoreFile } from '../host/store.js';
@@ -30,9 +31,9 @@ export const command: Command = {
     if (format !== 'json' && format !== 'ics')
       throw new UsageError(`--format must be json or ics (got "${values.format}")`);
 
-    let program;
+    let program: Program;
     try {
-      ({ program } = await readProgramFile(values.program ?? defaultProgramPath()));
+      program = asEffective((await readProgramFile(values.program ?? defaultProgramPath())).program);
     } catch (e) {
       io.err((e as Error).message);
       return 1;

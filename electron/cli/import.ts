@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Program } from '../../core/program/schema.js';
+import type { StoredProgram } from '../../core/program/schema.js';
 import { PROGRAM_FILE_FORMATS, type ProgramFileFormat, readProgramFile } from '../host/program-file.js';
 import { type Command, parseOptions, UsageError } from './io.js';
 
@@ -36,7 +36,7 @@ export function formatOption(raw: string | undefined): ProgramFileFormat | undef
   );
 }
 
-export function summary(program: Program): string {
+export function summary(program: StoredProgram): string {
   const { start, end, timeZone, name } = program.conference;
   const dates = start === end ? start : `${start} to ${end}`;
   return `${name}: ${program.sessions.length} sessions, ${program.rooms.length} rooms, zone ${timeZone}, ${dates}`;

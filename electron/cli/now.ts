@@ -1,4 +1,4 @@
-import { applyOverrides } from '../../core/overrides/apply.js';
+import { applyOverrides, asEffective } from '../../core/overrides/apply.js';
 import type { Person, Program, Room } from '../../core/program/schema.js';
 import { nowNext } from '../../core/schedule/now-next.js';
 import type { NowNext, SessionNow } from '../../core/schedule/types.js';
@@ -91,7 +91,7 @@ export const command: Command = {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     if (!values.room) throw new UsageError('give the room: --room winchester (or its name)');
     const loaded = await readProgramFile(values.program ?? defaultProgramPath());
-    let program = loaded.program;
+    let program = asEffective(loaded.program);
     let at: number;
     try {
       at = values.at === undefined ? Date.now() : parseInstant(values.at, program.conference.timeZone);

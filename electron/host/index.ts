@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import type Conf from 'conf';
-import type { Program } from '../../core/program/schema.js';
+import type { StoredProgram } from '../../core/program/schema.js';
 import { PAGES } from '../../core/protocol/index.js';
 import { simulatedClock } from '../../core/time/clock.js';
 import { parseInstant } from '../../core/time/venue.js';
@@ -124,7 +124,7 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
 
 async function serveWith(
   opts: HostOptions,
-  program: Program,
+  program: StoredProgram,
   programPath: string,
   dataDir: string,
   unlock: () => void,
@@ -191,5 +191,3 @@ async function serveWith(
     },
   };
 }
-
-export const storePathIn = (dataDir: string): string => join(dataDir, 'config.json');

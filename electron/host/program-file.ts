@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { detectFormat } from '../../core/import/detect.js';
 import type { ImportFormat } from '../../core/import/types.js';
 import { parseProgram } from '../../core/program/parse.js';
-import type { Program } from '../../core/program/schema.js';
+import type { StoredProgram } from '../../core/program/schema.js';
 
 export type ProgramFileFormat = ImportFormat | 'hallway';
 export const PROGRAM_FILE_FORMATS: readonly ProgramFileFormat[] = [
@@ -41,7 +41,7 @@ export class ProgramFileError extends Error {
 export async function readProgramFile(
   path: string,
   opts: ReadProgramOptions = {},
-): Promise<{ program: Program; notes: string[] }> {
+): Promise<{ program: StoredProgram; notes: string[] }> {
   let text: string;
   try {
     text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');

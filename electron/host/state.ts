@@ -1,7 +1,7 @@
 import { applyOverrides, checkOverride } from '../../core/overrides/apply.js';
 import { checkRevert } from '../../core/overrides/revert.js';
 import type { JournalEntry, OverrideInput } from '../../core/overrides/schema.js';
-import type { Program } from '../../core/program/schema.js';
+import type { Program, StoredProgram } from '../../core/program/schema.js';
 import type { ClockInfo, ClockInput } from '../../core/protocol/index.js';
 import { isoInVenue } from '../../core/time/venue.js';
 import type { HostClock } from './clock.js';
@@ -31,7 +31,7 @@ export class HostState {
   #effective: Effective | null = null;
 
   constructor(
-    readonly base: Program,
+    readonly base: StoredProgram,
     readonly journal: Journal,
     readonly clock: HostClock,
   ) {}

@@ -1,6 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { asEffective } from '../../../core/overrides/apply.js';
 import { nowNext } from '../../../core/schedule/now-next.js';
 import { parseProgram } from '../../../core/program/parse.js';
 import { formatClock } from '../../../core/time/venue.js';
@@ -95,7 +96,7 @@ describe('a simulated clock across the end of summer time in Berlin', () => {
   const program = (() => {
     const r = parseProgram(DST_PROGRAM);
     if (!r.ok) throw new Error(r.errors.join('\n'));
-    return r.program;
+    return asEffective(r.program);
   })();
 
   // Wall clock 02:45 happens twice: once in "Across the change", once in "After the change".

@@ -6,10 +6,10 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { exportC3vocJson, exportIcal } from '../../../../core/export/index.js';
 import { importSchedule } from '../../../../core/import/index.js';
-import { applyOverrides } from '../../../../core/overrides/apply.js';
+import { applyOverrides, asEffective } from '../../../../core/overrides/apply.js';
 import type { JournalEntry, OverrideInput } from '../../../../core/overrides/schema.js';
 import { parseProgram } from '../../../../core/program/parse.js';
-import type { Program } from '../../../../core/program/schema.js';
+import type { Program, StoredProgram } from '../../../../core/program/schema.js';
 
 const SHARED = join(__dirname, '../../../../../shared/fixtures/schedules');
 const OWN = join(__dirname, '../../../fixtures/schedules');
@@ -25,14 +25,14 @@ const validate = ajv.compile(
 function opml(): Program {
   const r = parseProgram(JSON.parse(readFileSync(join(__dirname, '../../../../data/opml19.json'), 'utf8')));
   if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r.program;
+  return asEffective(r.program);
 }
 function imported(path: string): Program {
   const r = importSchedule(readFileSync(path, 'utf8'));
   if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r.program;
+  return asEffective(r.program);
 }
-function reimport(text: string): { program: Program; notes: string[] } {
+function reimport(text: string): { program: StoredProgram; notes: string[] } {
   const r = importSchedule(text);
   if (!r.ok) throw new Error(r.errors.slice(0, 5).join('\n'));
   return r;
@@ -69,11 +69,11 @@ describe.each(SOURCES)('export of %s', (_name, load) => {
   });
 
   it('round-trips through schedule.json: import → export → import gives the same program', () => {
-    expect(reimport(exportC3vocJson(program)).program).toEqual(program);
+    expect(asEffective(reimport(exportC3vocJson(program)).program)).toEqual(program);
   });
 
   it('round-trips through .ics', () => {
-    expect(reimport(exportIcal(program, { stamp: STAMP })).program).toEqual(program);
+    expect(asEffective(reimport(exportIcal(program, { stamp: STAMP })).program)).toEqual(program);
   });
 });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { asEffective } from '../../../../core/overrides/apply.js';
 import { describe, expect, it } from 'vitest';
 import { importSchedule } from '../../../../core/import/index.js';
 import type { Program } from '../../../../core/program/schema.js';
@@ -10,7 +11,7 @@ const FIXTURES = join(__dirname, '../../../fixtures/schedules');
 function load(file: string): Program {
   const r = importSchedule(readFileSync(join(FIXTURES, file), 'utf8'));
   if (!r.ok) throw new Error(r.errors.join('\n'));
-  return r.program;
+  return asEffective(r.program);
 }
 const minutes = (s: { start: string; end: string }) => (Date.parse(s.end) - Date.parse(s.start)) / 60_000;
 

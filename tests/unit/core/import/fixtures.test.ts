@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importSchedule } from '../../../../core/import/index.js';
 import { parseProgram } from '../../../../core/program/parse.js';
-import type { Program } from '../../../../core/program/schema.js';
+import type { StoredProgram } from '../../../../core/program/schema.js';
 
 const SHARED = join(__dirname, '../../../../../shared/fixtures/schedules');
 const read = (name: string) => readFileSync(join(SHARED, name), 'utf8');
 
-function imported(name: string): { program: Program; notes: string[] } {
+function imported(name: string): { program: StoredProgram; notes: string[] } {
   const r = importSchedule(read(name));
   if (!r.ok) throw new Error(`${name}: ${r.errors.slice(0, 5).join('\n')}`);
   return r;

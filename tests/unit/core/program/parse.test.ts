@@ -34,6 +34,54 @@ describe('parseProgram', () => {
     expect(parseProgram(raw())).toMatchObject({ ok: true, warnings: [] });
   });
 
+  // A file holding what only overrides set would show it for good, beyond any undo (issue 11, bug 8).
+  it.each<[string, (p: ReturnType<typeof raw>) => void, string[]]>([
+    ['a cancelled session', (p) => (p.sessions[3]!.cancelled = {}), ['sessions[3].cancelled']],
+    ['a delay', (p) => (p.sessions[4]!.delayMinutes = 10), ['sessions[4].delayMinutes']],
+    [
+      'an original place',
+      (p) =>
+        (p.sessions[4]!.original = {
+          start: '2019-05-20T10:30:00-07:00',
+          end: '2019-05-20T12:30:00-07:00',
+          room: 'winchester',
+        }),
+      ['sessions[4].original'],
+    ],
+    ['a note', (p) => (p.sessions[0]!.note = 'x'), ['sessions[0].note']],
+    [
+      'now speaking',
+      (p) => (p.sessions[4]!.nowSpeaking = { talk: 't1-production-1', since: '2019-05-20T10:30:00-07:00' }),
+      ['sessions[4].nowSpeaking'],
+    ],
+    [
+      'a cancelled talk',
+      (p) => ((p.sessions[4]!.talks as Record<string, unknown>[])[1]!.cancelled = { note: 'ill' }),
+      ['sessions[4].talks[1].cancelled'],
+    ],
+    ['an alert', (p) => (p.alerts = [{ id: 1, text: 'Leave the building' }]), ['alerts']],
+    ['an announcement', (p) => (p.announcements = [{ id: 1, text: 'Coffee' }]), ['announcements']],
+    [
+      'several at once, each named',
+      (p) => {
+        p.alerts = [{ id: 1, text: 'x' }];
+        p.sessions[2]!.cancelled = {};
+        p.sessions[2]!.delayMinutes = 5;
+      },
+      ['alerts', 'sessions[2].cancelled', 'sessions[2].delayMinutes'],
+    ],
+  ])('refuses %s: only overrides may set it', (_, change, paths) => {
+    const p = raw();
+    change(p);
+    expect(errorsOf(p)).toEqual(
+      paths.map((x) => `${x}: only overrides may set this; remove it from the file`),
+    );
+  });
+
+  it('accepts empty announcements and alerts (what an exported program writes)', () => {
+    expect(parseProgram({ ...raw(), announcements: [], alerts: [] }).ok).toBe(true);
+  });
+
   it('accepts the program as JSON text', () => {
     expect(parseProgram(JSON.stringify(raw())).ok).toBe(true);
   });
@@ -159,7 +207,9 @@ describe('parseProgram', () => {
   });
 
   it('the invalid c3voc example from the fixtures says it is a schedule.json', () => {
-    const path = '/work/shared/fixtures/schedules/invalid-example.json';
+    const path = fileURLToPath(
+      new URL('../../../../../shared/fixtures/schedules/invalid-example.json', import.meta.url),
+    );
     let text: string;
     try {
       text = readFileSync(path, 'utf8');

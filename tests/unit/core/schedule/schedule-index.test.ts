@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { asEffective } from '../../../../core/overrides/apply.js';
 import { describe, expect, it } from 'vitest';
 import { importSchedule } from '../../../../core/import/index.js';
 import type { Program, Session } from '../../../../core/program/schema.js';
@@ -128,7 +129,7 @@ function checkAgainstSlowPath(program: Program) {
 describe('nowNext through the index, against the slow path', () => {
   const r = importSchedule(xml);
   if (!r.ok) throw new Error(r.errors.join('\n'));
-  const program = r.program;
+  const program = asEffective(r.program);
 
   it('35C3 (75 rooms, 927 sessions, double-booked rooms): the same answer for every room at many instants', () => {
     expect(program.rooms.length).toBe(75);
