@@ -121,10 +121,14 @@ export const ScreenInfo = Heartbeat.extend({
 });
 export type ScreenInfo = z.infer<typeof ScreenInfo>;
 
+/** One thing wrong with a request, and the field it is about (`speakers[0].name`; '' for the whole). */
+export const Problem = z.object({ path: z.string(), message: z.string() });
+export type Problem = z.infer<typeof Problem>;
+
 /** Every 4xx body: what is wrong, and where. */
 export const ApiError = z.object({
   error: z.string(),
-  problems: z.array(z.object({ path: z.string(), message: z.string() })).default([]),
+  problems: z.array(Problem).default([]),
 });
 export type ApiError = z.infer<typeof ApiError>;
 

@@ -1,10 +1,6 @@
 import type { z } from 'zod';
 import { pathText } from '../../core/program/parse.js';
-
-export interface Problem {
-  path: string;
-  message: string;
-}
+import type { Problem } from '../../core/protocol/index.js';
 
 /** Every zod issue as a problem naming its field; never echoes the rejected value. */
 export function zodProblems(error: z.ZodError): Problem[] {

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
-import { BEARER } from '../../../core/protocol/index.js';
-import { type Problem, zodProblems } from '../problems.js';
+import { BEARER, type Problem } from '../../../core/protocol/index.js';
+import { zodProblems } from '../problems.js';
 
 /** A 4xx answer in the protocol's ApiError shape. */
 export function refuse(

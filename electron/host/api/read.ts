@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
-import { ROUTES } from '../../../core/protocol/index.js';
+import { ROUTES, type Problem } from '../../../core/protocol/index.js';
 import { lobby } from '../../../core/schedule/lobby.js';
 import { nowNext } from '../../../core/schedule/now-next.js';
 import { parseInstant } from '../../../core/time/venue.js';
-import type { Problem } from '../problems.js';
 import type { HostState } from '../state.js';
 import { problemsText, refuse } from './http.js';
 
