@@ -46,6 +46,8 @@ export function nowNext(program: Program, roomId: string, at: number): NowNext {
   for (const x of onAt(line, at)) if (x.s !== current && !own(x.s)) changed.push(x);
   for (let i = from; i < line.items.length && line.items[i]!.start <= until; i++) {
     const x = line.items[i]!;
+    // Days only grow along the timeline: past today and next's day, nothing more to say.
+    if (x.day > today && x.day > (next?.day ?? today)) break;
     if (!(own(x.s) && isLive(x.s)) && (x.day === today || x.day === next?.day)) changed.push(x);
   }
 
