@@ -73,6 +73,8 @@ export function nowLines(program: Program, nn: NowNext): string[] {
   lines.push(
     ...(nn.next ? describe(program, 'next: ', nn.next, false) : ['next:  nothing more in this room']),
   );
+  // Printed here but cancelled or moved away: said, never given as next.
+  for (const s of nn.changed) lines.push(...describe(program, 'off:  ', s, false));
   if (nn.venue.current) lines.push(...describe(program, 'venue now: ', nn.venue.current, false));
   if (nn.venue.next) lines.push(...describe(program, 'venue next:', nn.venue.next, false));
   return lines;

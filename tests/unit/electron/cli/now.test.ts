@@ -93,6 +93,22 @@ describe('hallway now', () => {
     expect(nn.next.delayMinutes).toBe(15);
   });
 
+  it('--data: a cancelled session is said as such, never given as next', async () => {
+    const dir = scratch('hallway-now-');
+    openStore(dir, () => {}).set('journal', [
+      {
+        type: 'override',
+        revision: 1,
+        at: '2019-05-20T09:00:00-07:00',
+        override: { kind: 'cancel', session: 'tut-pm1', note: 'speaker ill' },
+      },
+    ]);
+    const r = await cli('now', '--room', 'winchester', '--at', '2019-05-20T12:40:00-07:00', '--data', dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^next: +2:30 PM–3:30 PM +Tutorials Track/m);
+    expect(r.out).toMatch(/^off: +1:30 PM–2:30 PM +Tutorials Track.*CANCELLED: speaker ill/m);
+  });
+
   it('--data with no store says so and applies nothing', async () => {
     const r = await cli(
       'now',
