@@ -323,7 +323,10 @@ describe('applyOverrides: revert', () => {
       status: 409,
       error: expect.stringMatching(/already reverted \(by revision 2\)/),
     });
-    expect(checkRevert(base, j, 2)).toMatchObject({ status: 409, error: expect.stringMatching(/itself a revert/) });
+    expect(checkRevert(base, j, 2)).toMatchObject({
+      status: 409,
+      error: expect.stringMatching(/itself a revert/),
+    });
     expect(checkRevert(base, j, 9)).toMatchObject({
       status: 404,
       error: expect.stringMatching(/No override with id 9/),
