@@ -29,8 +29,8 @@ export function baseId(e: RawEvent, startKey: string): BaseId {
     };
   }
   const id = `ev-${idFrom(source)}`;
-  const kept = source.replace(/[^\p{L}\p{N}]/gu, '');
-  const lost = /[^\x00-\x7f]/.test(kept);
+  // Letters and digits beyond ASCII lose their accent or their place: say so.
+  const lost = /[^\p{ASCII}]/u.test(source.replace(/[^\p{L}\p{N}]/gu, ''));
   return lost ? { id, issue: `its id "${source}" has letters a Hallway id cannot hold: made ${id}` } : { id };
 }
 
