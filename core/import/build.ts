@@ -207,14 +207,18 @@ function zonedLocalMarkedZ(e: RawEvent, ms: number, zone: IANAZone): boolean {
 }
 
 /** For events with neither end nor duration: the next start in their room, at most an hour on. */
-function untilNextInRoom(timed: readonly { e: RawEvent; startMs: number }[]): number[] {
-  const byRoom = new Map<string, number[]>();
+function untilNextInRoom(timed: readonly { e: RawEvent; startMs: number }[]): (number | undefined)[] {
+  const open = timed.map((t) => t.e.end === undefined && t.e.durationMs === undefined);
+  if (!open.includes(true)) return [];
+  const byRoom = new Map<string | null, number[]>();
   for (const t of timed) {
-    const key = t.e.room ?? '\u0000none';
-    byRoom.set(key, [...(byRoom.get(key) ?? []), t.startMs]);
+    const list = byRoom.get(t.e.room);
+    if (list) list.push(t.startMs);
+    else byRoom.set(t.e.room, [t.startMs]);
   }
-  return timed.map(({ e, startMs }) => {
-    const later = (byRoom.get(e.room ?? '\u0000none') ?? []).filter((ms) => ms > startMs);
+  return timed.map(({ e, startMs }, i) => {
+    if (!open[i]) return undefined;
+    const later = byRoom.get(e.room)!.filter((ms) => ms > startMs);
     return Math.min(startMs + HOUR, ...later);
   });
 }

@@ -23,7 +23,9 @@ export function describeUnknown(text: string): string {
     return 'this is an HTML page, not a schedule (a login or error page?)';
   if (head.startsWith('<'))
     return 'this is XML without a <schedule> element: not a frab/Pentabarf schedule.xml';
-  if (head.startsWith('{') || head.startsWith('['))
+  if (head.startsWith('['))
+    return 'this is a JSON array, not a schedule: from Sessionize, export the API view "All Data" (an object with sessions, speakers and rooms)';
+  if (head.startsWith('{'))
     return 'this is JSON but neither a Hallway program (format "hallway-program"), a c3voc schedule.json ({"schedule": …}) nor a Sessionize "All Data" export ({"sessions": …, "rooms": …})';
   return 'the content is not XML, JSON or iCalendar';
 }

@@ -73,6 +73,10 @@ describe('refusing broken schedules, naming every field', () => {
     ['<!DOCTYPE html><html><body>Login</body></html>', /HTML page/],
     ['', /empty/],
     ['{"rooms": []}', /neither a Hallway program .*, a c3voc schedule\.json .* nor a Sessionize/],
+    [
+      '[{"id": "1", "sessions": []}]',
+      /JSON array, not a schedule: from Sessionize, export the API view "All Data"/,
+    ],
     ['name,start\nx,y', /not XML, JSON or iCalendar/],
   ])('says what a file that is no schedule looks like: %j', (text, message) => {
     expect(errorsOf(text)[0]).toMatch(message);
