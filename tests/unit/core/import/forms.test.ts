@@ -276,6 +276,47 @@ describe('stable ids across versions of one source', () => {
   });
 });
 
+describe('ids from the source, never from the place in the file', () => {
+  it('an event with no id, guid or UID gets one from its title and start, with a warning', () => {
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:test',
+      'X-WR-TIMEZONE:Europe/Berlin',
+      'BEGIN:VEVENT',
+      'DTSTART;TZID=Europe/Berlin:20240501T100000',
+      'DURATION:PT1H',
+      'SUMMARY:Bring your own board',
+      'LOCATION:Lab',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const r = importSchedule(ics);
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.program.sessions[0]?.id).toBe('ev-bring-your-own-board-20240501T1000');
+    expect(r.notes).toEqual([
+      'ev-bring-your-own-board-20240501T1000 "Bring your own board": has no id, guid or UID: its id is made from its title and start, so it changes when they do',
+    ]);
+  });
+
+  it('a frab room guid names the room, so a renamed room keeps its id', () => {
+    const xml = (name: string) =>
+      read('past-midnight.schedule.xml').replace(
+        '<room name="Saal 1">',
+        `<room name="${name}" guid="7f9c2b1e-0000-4000-8000-0000000000a1">`,
+      );
+    const before = importSchedule(xml('Saal 1'));
+    const after = importSchedule(xml('Saal Eins'));
+    if (!before.ok || !after.ok) throw new Error('import failed');
+    expect(before.program.rooms).toEqual([
+      { id: 'room-7f9c2b1e-0000-4000-8000-0000000000a1', name: 'Saal 1' },
+    ]);
+    expect(after.program.rooms).toEqual([
+      { id: 'room-7f9c2b1e-0000-4000-8000-0000000000a1', name: 'Saal Eins' },
+    ]);
+  });
+});
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- reorders a fixture in place
 function reverseJson(text: string, fn: (d: any) => void): string {
   const d: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
