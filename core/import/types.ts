@@ -2,7 +2,8 @@ import type { Person, Program, SessionKind } from '../program/schema.js';
 import type { HallwayMeta, SessionExtras } from './hallway-meta.js';
 import type { ImportFormat } from './registry.js';
 
-export type { ImportFormat } from './registry.js';
+// Readers import this file for types only, so this brings no import cycle at run time.
+export { IMPORT_FORMATS, type ImportFormat } from './registry.js';
 
 export interface ImportOptions {
   /** Force a format instead of detecting it from the content. */
