@@ -6,12 +6,15 @@ import { type ProgramFileFormat, readProgramFile } from '../host/program-file.js
 import { type Command, parseOptions, UsageError } from './io.js';
 
 const FORMATS = IMPORTERS.map((i) => `${i.format} (${[...i.aliases].join(', ')})`).join(', ');
+const FORMAT_LINES = IMPORTERS.map(
+  (i) => `                 ${`${i.format} (${[...i.aliases].join(', ')})`.padEnd(38)} ${i.label}`,
+).join('\n');
 
 const usage = `Usage: hallway import FILE [--format F] [--zone Z] [-o program.json]
 
-Reads a published schedule (${IMPORTERS.map((i) => i.label).join(', ')}; the format is found
-from the content) and writes it as a Hallway program.
-  --format F   read as this format: ${FORMATS}
+Reads a published schedule and writes it as a Hallway program.
+  --format F   read as this format (default: found from the content, never the file name):
+${FORMAT_LINES}
   --zone Z     the venue's IANA time zone (Europe/Berlin), for files that do not name one
   -o FILE      write the program here (default: print it)
 Prints what it read and each warning (what it assumed, naming the events); exit 1 with every
