@@ -6,7 +6,11 @@ type Load = () => Promise<{ command: Command }>;
 
 /** One line per command: name → [synopsis, what it does, module]. Adding a command is adding its line. */
 const COMMANDS: Record<string, [string, string, Load]> = {
-  check: ['check FILE', 'validate a program file (any format we read)', () => import('./cli/check.js')],
+  check: [
+    'check FILE [--zone Z]',
+    'validate a program file (any format we read)',
+    () => import('./cli/check.js'),
+  ],
   export: [
     'export [--format json|ics] [-o FILE]',
     'write the effective schedule as schedule.json or .ics',
@@ -14,7 +18,7 @@ const COMMANDS: Record<string, [string, string, Load]> = {
   ],
   import: [
     'import FILE [--zone Z] [-o FILE]',
-    'convert a frab/pretalx/iCalendar schedule to a program',
+    'convert a frab/pretalx/Sessionize/iCalendar schedule to a program',
     () => import('./cli/import.js'),
   ],
   now: ['now --room NAME|ID [--at ISO]', 'what is on in a room, and next', () => import('./cli/now.js')],

@@ -1,22 +1,30 @@
-import { DateTime } from 'luxon';
-import type { Conference, Program, Room, Session } from '../program/schema.js';
+import { DateTime, type IANAZone } from 'luxon';
+import type { Conference, Session, StoredProgram } from '../program/schema.js';
 import { PROGRAM_FORMAT, PROGRAM_VERSION } from '../program/schema.js';
-import { isoWithOffset } from './duration.js';
+import { formatOffset, isoWithOffset } from './duration.js';
+import { baseId, buildRooms, uniqueIds } from './ids.js';
+import { EventIssues } from './issues.js';
 import { kindOf } from './kind.js';
 import { htmlToText, idFrom, inlineText, slugify } from './text.js';
 import type { ImportOptions, RawEvent, RawSchedule, RawStart } from './types.js';
 import { chooseZone, ianaZone, offsetLookup, type Sample } from './zone.js';
 
-export const UNNAMED_ROOM = 'Unnamed room';
 const CANCELLED_PREFIX = /^\[(cancell?ed|abgesagt)\]\s*/i;
+const HOUR = 3_600_000;
 
-/** A read schedule as a Hallway program: zone settled, times in venue offset, ids unique. */
+/**
+ * A read schedule as a Hallway program: zone settled, times in venue offset, ids unique.
+ * What cannot be read as a time (a date that is no date, an end before the start) refuses the
+ * file, naming the event: a guess would put a session at a wrong time on the screens. Anything
+ * else odd is assumed away, and the assumption named with the event in the notes.
+ */
 export function buildProgram(
   raw: RawSchedule,
   opts: ImportOptions,
-): { program: Program | null; errors: string[]; notes: string[] } {
+): { program: StoredProgram | null; errors: string[]; notes: string[] } {
   const errors: string[] = [];
   const notes: string[] = [];
+  const issues = new EventIssues();
 
   const samples: Sample[] = [];
   for (const e of raw.events) {
@@ -27,6 +35,7 @@ export function buildProgram(
     forced: opts.zone,
     stated: raw.meta?.conference.timeZone ?? raw.timeZone,
     samples,
+    utc: raw.events.some((e) => 'ms' in e.start && e.start.utc),
   });
   errors.push(...choice.errors);
   notes.push(...choice.notes);
@@ -38,22 +47,46 @@ export function buildProgram(
   const rooms = buildRooms(raw, notes);
   const roomIndex = new Map(rooms.list.map((r, i) => [r.id, i]));
 
-  const idAt = new Map<string, RawEvent>();
+  // Times first: ids and assumed ends need every event's start.
+  const timed = raw.events.map((e) => {
+    let startMs = instant(e.start);
+    let shift = 0;
+    if (zonedLocalMarkedZ(e, startMs, zone)) {
+      shift = DateTime.fromISO(`${isoDay(startMs)}T${e.localStart}`, { zone }).toMillis() - startMs;
+      startMs += shift;
+      (e.issues ??= []).push(
+        `its time is marked Z (UTC) but matches its local start time: read as ${zoneName} local time`,
+      );
+    }
+    const endMs = e.end ? instant(e.end) + (e.end && 'ms' in e.end && e.end.utc ? shift : 0) : undefined;
+    const startKey = Number.isNaN(startMs)
+      ? 'unknown'
+      : DateTime.fromMillis(startMs, { zone }).toFormat("yyyyLLdd'T'HHmm");
+    return { e, startMs, endMs, startKey };
+  });
+  const assumedEnd = untilNextInRoom(timed);
+
+  const bases = timed.map((t) => (t.e.extras?.id ? { id: t.e.extras.id } : baseId(t.e, t.startKey)));
+  const unique = uniqueIds(
+    timed.map((t, i) => ({ id: bases[i]!.id, room: t.e.room ?? '', startKey: t.startKey })),
+  );
+
   const guidAt = new Map<string, RawEvent>();
   const cancelled: string[] = [];
+  const mismatched: { ref: string; offset: number }[] = [];
+  let offsetSamples = 0;
   const built: { s: Session; ms: number; i: number }[] = [];
 
-  raw.events.forEach((e, i) => {
+  timed.forEach(({ e, startMs, endMs: givenEnd }, i) => {
     const x = e.extras;
-    const id = x?.id ?? sessionId(e, i);
-    const dup = idAt.get(id);
-    if (dup) {
-      errors.push(
-        `${e.where}.id: "${e.id ?? e.guid ?? id}" is also the id of ${dup.where} ("${inlineText(dup.title)}"); event ids must be unique: give one of them another id`,
+    const id = unique.ids[i]!;
+    const said = (issue: string) => issues.add(id, e.title, issue);
+    if (bases[i]!.issue) said(bases[i]!.issue!);
+    if (unique.renamed[i])
+      said(
+        'shares its id with another event (the same id in another room, or a reused UID): told apart by room, then start',
       );
-      return;
-    }
-    idAt.set(id, e);
+    for (const issue of e.issues ?? []) said(issue);
     if (e.guid) {
       const g = guidAt.get(e.guid);
       if (g) notes.push(`${e.where}.guid: "${e.guid}" is also the guid of ${g.where}; kept on both`);
@@ -66,28 +99,36 @@ export function buildProgram(
       title = title.replace(CANCELLED_PREFIX, '');
       isCancelled = true;
     }
-    if (!title) errors.push(`${e.where}.title: is empty; every event needs a title`);
+    if (!title) said('has no title: shown as "(untitled)"');
     if (isCancelled) cancelled.push(`${id} "${title}"`);
 
-    const startMs = instant(e.start);
-    const endMs = e.end ? instant(e.end) : e.durationMs !== undefined ? startMs + e.durationMs : NaN;
+    let endMs = givenEnd ?? (e.durationMs !== undefined ? startMs + e.durationMs : NaN);
     if (Number.isNaN(startMs)) errors.push(`${e.where}.date: not a time the venue zone ${zoneName} has`);
-    else if (Number.isNaN(endMs)) errors.push(`${e.where}.duration: is missing; give a duration or an end`);
-    else if (endMs <= startMs)
+    else if (givenEnd === undefined && e.durationMs === undefined) {
+      endMs = assumedEnd[i]!;
+      said('has no duration or end: assumed it lasts until the next event in its room, at most an hour');
+    } else if (endMs <= startMs)
       errors.push(
         `${e.where}.${e.end ? 'end' : 'duration'}: the event must end after it starts (it lasts ${Math.round((endMs - startMs) / 60_000)} minutes)`,
       );
+    if ('ms' in e.start && !e.start.utc) {
+      offsetSamples++;
+      if (!Number.isNaN(startMs) && offset(startMs) !== e.start.offset)
+        mismatched.push({ ref: `${id} "${title}"`, offset: e.start.offset });
+    }
 
     const abstract = [htmlToText(e.abstract), htmlToText(e.description)]
       .filter((t, k, all) => t && (k === 0 || t !== all[0]))
       .join('\n\n');
+    const url = e.url ? cleanUrl(e.url.trim()) : undefined;
+    if (url && url !== e.url?.trim()) said('its URL has "//" inside its path: read with one "/"');
     const room = e.room === null ? null : (rooms.idOf.get(e.room) ?? null);
     const s: Session = {
       id,
       title: title || '(untitled)',
       ...opt('subtitle', inlineText(e.subtitle)),
-      kind: kindOf(e.type),
-      audience: room === null ? 'everyone' : 'room',
+      kind: e.kind ?? kindOf(e.type),
+      audience: room === null || e.everyone ? 'everyone' : 'room',
       start: isoWithOffset(startMs, offset(startMs)),
       end: isoWithOffset(endMs, offset(endMs)),
       room,
@@ -99,13 +140,22 @@ export function buildProgram(
       ...opt('abstract', abstract),
       ...opt('language', inlineText(e.language)),
       ...opt('type', inlineText(e.type)),
-      ...opt('url', e.url?.trim()),
+      ...opt('url', url),
       ...opt('guid', e.guid?.trim()),
     };
     if (x) applyExtras(s, x, roomIndex, e.where, errors);
     built.push({ s, ms: startMs, i });
   });
 
+  if (mismatched.length) {
+    const how = opts.zone ? 'as asked' : raw.timeZone || raw.meta ? 'as the file states' : 'assumed';
+    const offsets = [...new Set(mismatched.map((m) => formatOffset(m.offset)))].join(', ');
+    const refs = mismatched.slice(0, 5).map((m) => `${m.ref} (${formatOffset(m.offset)})`);
+    notes.push(
+      `time zone ${zoneName} ${how}, but ${mismatched.length} of ${offsetSamples} events are written with another offset (${offsets}): their instants are kept and shown in ${zoneName} time; pass --zone if the venue is elsewhere: ${refs.join(', ')}${mismatched.length > 5 ? `, and ${mismatched.length - 5} more` : ''}`,
+    );
+  }
+  notes.push(...issues.lines());
   if (cancelled.length)
     notes.push(
       `${cancelled.length} event(s) marked cancelled in the file, imported as scheduled (a program file holds no cancellations: cancel them in the admin window): ${cancelled.slice(0, 5).join(', ')}${cancelled.length > 5 ? ', …' : ''}`,
@@ -117,6 +167,8 @@ export function buildProgram(
   const rank = (s: Session) => order.get(s.id) ?? Number.MAX_SAFE_INTEGER;
   built.sort((a, b) => rank(a.s) - rank(b.s) || a.ms - b.ms || ri(a.s) - ri(b.s) || a.i - b.i);
   const sessions = built.map((b) => b.s);
+  const odd = oddHours(sessions, zone, zoneName);
+  if (odd) notes.push(odd);
 
   const conference = buildConference(raw, zoneName, sessions, notes);
   return {
@@ -139,36 +191,55 @@ function opt<K extends string>(key: K, value: string | undefined): { [P in K]?: 
   return value ? ({ [key]: value } as { [P in K]: string }) : {};
 }
 
-function sessionId(e: RawEvent, i: number): string {
-  const source = e.id?.trim() || e.guid?.trim();
-  return source ? `ev-${idFrom(source)}` : `ev-${i + 1}`;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * A template that writes local times with a Z: the event's local <start> ("11:00") is the
+ * UTC time of its date, where the venue zone is not at UTC. frab's <start> is local by
+ * definition, so the local reading is the one the file means.
+ */
+function zonedLocalMarkedZ(e: RawEvent, ms: number, zone: IANAZone): boolean {
+  if (!('ms' in e.start) || !e.start.utc || !e.localStart || Number.isNaN(ms)) return false;
+  if (zone.offset(ms) === 0) return false;
+  const utc = new Date(ms).toISOString().slice(11, 16);
+  const local = DateTime.fromMillis(ms, { zone }).toFormat('HH:mm');
+  return e.localStart === utc && e.localStart !== local;
 }
 
-function buildRooms(raw: RawSchedule, notes: string[]): { list: Room[]; idOf: Map<string, string> } {
-  const list: Room[] = [];
-  const idOf = new Map<string, string>();
-  const used = new Set<string>();
-  const add = (name: string, id?: string) => {
-    if (idOf.has(name)) return;
-    const shown = name.trim() || UNNAMED_ROOM;
-    let rid = id ?? (slugify(shown) || 'room');
-    if (!id) for (let n = 2; used.has(rid); n++) rid = `${slugify(shown) || 'room'}-${n}`;
-    used.add(rid);
-    idOf.set(name, rid);
-    list.push({ id: rid, name: shown });
-  };
-  for (const r of raw.meta?.rooms ?? []) add(r.name, r.id);
-  // A nameless room only exists for the events in it; a Hallway export parks its room-less
-  // sessions there, and their extras say room: null.
-  const inNameless = raw.events.some((e) => e.room !== null && !e.room.trim() && e.extras?.room !== null);
-  for (const name of raw.rooms) if (name.trim() || inNameless) add(name);
-  for (const e of raw.events) if (e.room !== null && (e.room.trim() || e.extras?.room !== null)) add(e.room);
-  const nameless = raw.events.filter(
-    (e) => e.room !== null && !e.room.trim() && e.extras?.room !== null,
-  ).length;
-  if (nameless)
-    notes.push(`${nameless} event(s) in a room with no name: put in a room called "${UNNAMED_ROOM}"`);
-  return { list, idOf };
+/** For events with neither end nor duration: the next start in their room, at most an hour on. */
+function untilNextInRoom(timed: readonly { e: RawEvent; startMs: number }[]): (number | undefined)[] {
+  const open = timed.map((t) => t.e.end === undefined && t.e.durationMs === undefined);
+  if (!open.includes(true)) return [];
+  const byRoom = new Map<string | null, number[]>();
+  for (const t of timed) {
+    const list = byRoom.get(t.e.room);
+    if (list) list.push(t.startMs);
+    else byRoom.set(t.e.room, [t.startMs]);
+  }
+  return timed.map(({ e, startMs }, i) => {
+    if (!open[i]) return undefined;
+    const later = byRoom.get(e.room)!.filter((ms) => ms > startMs);
+    return Math.min(startMs + HOUR, ...later);
+  });
+}
+
+/** Double slashes inside a URL's path (a base URL ending in "/" joined to a path starting with one). */
+function cleanUrl(url: string): string {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)([^?#]*)(.*)$/i.exec(url);
+  return m ? `${m[1]}${m[2]!.replace(/\/{2,}/g, '/')}${m[3]}` : url;
+}
+
+/**
+ * Every session between midnight and 07:00 venue time is what local times marked as UTC look
+ * like west of Greenwich (10:00 written 10:00Z is 05:00 in New York). Said, not fixed: a
+ * night-time festival exists too.
+ */
+function oddHours(sessions: readonly Session[], zone: IANAZone, name: string): string | null {
+  if (sessions.length < 2) return null;
+  const hours = sessions.map((s) => DateTime.fromISO(s.start, { zone }).hour);
+  if (!hours.every((h) => h < 7) || sessions.every((s) => zone.offset(Date.parse(s.start)) === 0))
+    return null;
+  return `every session starts between 00:00 and 07:00 in ${name}: if the file's times are local times marked Z (UTC), fix the export, or pass --zone UTC to show them as written`;
 }
 
 function applyExtras(
@@ -206,7 +277,7 @@ function buildConference(raw: RawSchedule, zone: string, sessions: Session[], no
   const name = inlineText(raw.title) || inlineText(raw.acronym) || 'Imported schedule';
   const id = idFrom(slugify(raw.acronym ?? '') || slugify(name)) || 'imported';
   const conference: Conference = { id, name, timeZone: zone, start, end };
-  if (raw.url) conference.url = raw.url;
+  if (raw.url) conference.url = cleanUrl(raw.url);
   Object.assign(conference, m, { timeZone: zone });
   return conference;
 }

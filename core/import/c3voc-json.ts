@@ -1,23 +1,36 @@
 import type { Person } from '../program/schema.js';
 import { parseDuration, parseOffsetDateTime } from './duration.js';
 import { readHallwayMeta } from './hallway-meta.js';
+import { assume } from './issues.js';
 import { htmlToText, inlineText, quote } from './text.js';
-import type { RawEvent, RawSchedule, ReadResult } from './types.js';
+import type { Importer, RawEvent, RawSchedule, ReadResult } from './types.js';
 
 /**
  * c3voc schedule.json (frab, pretalx, the c3voc tools). Lenient where published files differ
- * from the c3voc schema without changing meaning (missing url, odd slugs, extra fields); strict,
- * with the path of every problem, where a field Hallway reads has the wrong type or shape.
+ * from the c3voc schema without changing what a screen shows (text ids, numbers where text is
+ * due, the room list beside the conference, odd person codes: each a warning); strict, with
+ * the path of every problem, where a time cannot be read.
  */
+export const c3vocJson = {
+  format: 'c3voc-json',
+  aliases: ['json', 'c3voc', 'pretalx'],
+  label: 'c3voc/pretalx schedule.json',
+  detect: (head, text) =>
+    head.startsWith('{') && (/"schedule"\s*:/.test(head) || /"schedule"\s*:\s*\{/.test(text)),
+  read: readC3vocJson,
+} as const satisfies Importer;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const key = (name: string) => `[${JSON.stringify(name)}]`;
+/** Text, or a number written where text is due (a numeric acronym, title or id). */
+const textOf = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined;
 
 export function readC3vocJson(text: string): ReadResult {
   const errors: string[] = [];
   const notes: string[] = [];
-  const schedule: RawSchedule = { format: 'c3voc-json', rooms: [], events: [] };
+  const schedule: RawSchedule = { rooms: [], events: [], roomIds: new Map() };
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -29,17 +42,17 @@ export function readC3vocJson(text: string): ReadResult {
     errors.push(`schedule: is missing; a c3voc schedule.json is { "schedule": { "conference": … } }`);
     return { schedule, errors, notes };
   }
-  if ('rooms' in root)
-    errors.push(
-      `schedule.rooms: not allowed here (the c3voc schema forbids it): room details belong in schedule.conference.rooms`,
-    );
   const c = root.conference;
   if (!isObj(c)) {
     errors.push(`schedule.conference: ${c === undefined ? 'is missing' : 'must be an object'}`);
     return { schedule, errors, notes };
   }
   const str = (v: unknown, path: string, required = false): string | undefined => {
-    if (typeof v === 'string') return v;
+    const t = textOf(v);
+    if (t !== undefined) {
+      if (typeof v === 'number') notes.push(`${path}: the number ${v} where text is due: read as "${t}"`);
+      return t;
+    }
     if (v === undefined || v === null) {
       if (required) errors.push(`${path}: is missing`);
       return undefined;
@@ -47,8 +60,9 @@ export function readC3vocJson(text: string): ReadResult {
     errors.push(`${path}: must be a string (got ${quote(v)})`);
     return undefined;
   };
-  schedule.acronym = str(c.acronym, 'schedule.conference.acronym', true);
-  schedule.title = str(c.title, 'schedule.conference.title', true);
+  schedule.acronym = str(c.acronym, 'schedule.conference.acronym');
+  schedule.title = str(c.title, 'schedule.conference.title');
+  if (!schedule.acronym && !schedule.title) errors.push('schedule.conference.title: is missing');
   schedule.start = str(c.start, 'schedule.conference.start');
   schedule.end = str(c.end, 'schedule.conference.end');
   schedule.timeZone = str(c.time_zone_name, 'schedule.conference.time_zone_name');
@@ -63,14 +77,29 @@ export function readC3vocJson(text: string): ReadResult {
   if (meta.note) notes.push(meta.note);
   schedule.meta = meta.meta;
 
-  if (c.rooms !== undefined) {
-    if (!Array.isArray(c.rooms)) errors.push(`schedule.conference.rooms: must be an array of rooms`);
-    else
-      c.rooms.forEach((r, i) => {
-        const name = isObj(r) ? str(r.name, `schedule.conference.rooms[${i}].name`, true) : undefined;
-        if (!isObj(r)) errors.push(`schedule.conference.rooms[${i}]: must be an object with a name`);
-        if (name !== undefined && !schedule.rooms.includes(name)) schedule.rooms.push(name);
-      });
+  // pretalx and frab list rooms (with their guid) in conference.rooms; some exports put the
+  // list beside the conference, where the c3voc schema has no place for it.
+  const roomLists: [unknown, string][] = [[c.rooms, 'schedule.conference.rooms']];
+  if (root.rooms !== undefined) {
+    roomLists.push([root.rooms, 'schedule.rooms']);
+    notes.push(
+      'schedule.rooms: the room list is beside the conference, where the c3voc schema has none: read as schedule.conference.rooms',
+    );
+  }
+  for (const [rooms, rp] of roomLists) {
+    if (rooms === undefined) continue;
+    if (!Array.isArray(rooms)) {
+      errors.push(`${rp}: must be an array of rooms`);
+      continue;
+    }
+    rooms.forEach((r, i) => {
+      const name = isObj(r) ? str(r.name, `${rp}[${i}].name`, true) : undefined;
+      if (!isObj(r)) errors.push(`${rp}[${i}]: must be an object with a name`);
+      if (name === undefined) return;
+      if (!schedule.rooms.includes(name)) schedule.rooms.push(name);
+      const guid = isObj(r) ? textOf(r.guid)?.trim() : undefined;
+      if (guid && !schedule.roomIds!.has(name)) schedule.roomIds!.set(name, guid);
+    });
   }
 
   const days = c.days;
@@ -95,7 +124,7 @@ export function readC3vocJson(text: string): ReadResult {
         continue;
       }
       events.forEach((e, ei) => {
-        const ev = readEvent(e, `${rp}[${ei}]`, roomName, errors, str);
+        const ev = readEvent(e, `${rp}[${ei}]`, roomName, errors);
         if (ev) {
           const extras = ev.guid ? schedule.meta?.sessions?.[ev.guid] : undefined;
           if (extras) ev.extras = extras;
@@ -107,71 +136,67 @@ export function readC3vocJson(text: string): ReadResult {
   return { schedule, errors, notes };
 }
 
-function readEvent(
-  e: unknown,
-  p: string,
-  roomName: string,
-  errors: string[],
-  str: (v: unknown, path: string, required?: boolean) => string | undefined,
-): RawEvent | null {
+function readEvent(e: unknown, p: string, roomName: string, errors: string[]): RawEvent | null {
   if (!isObj(e)) {
     errors.push(`${p}: must be an event object`);
     return null;
   }
   const before = errors.length;
-  let id: string | undefined;
-  if (e.id !== undefined && e.id !== null) {
-    if (typeof e.id === 'number' && Number.isInteger(e.id)) id = String(e.id);
-    else errors.push(`${p}.id: must be an integer (got ${quote(e.id)}); use guid for text ids`);
-  }
-  const guid = str(e.guid, `${p}.guid`);
-  if (id === undefined && !guid) errors.push(`${p}: has neither id nor guid; give the event one`);
+  // The room it is listed under wins: that is where every reader of the file sees it.
+  const out: RawEvent = { where: p, start: { ms: NaN, offset: 0 }, room: roomName, title: '', persons: [] };
+  const wrong = (field: string, v: unknown, what: string) =>
+    errors.push(`${p}.${field}: must be ${what} (got ${quote(v)})`);
+  /** A text field: a number is read as its digits, with a warning; another type is an error. */
+  const field = (name: string): string | undefined => {
+    const v = e[name];
+    if (v === undefined || v === null) return undefined;
+    const t = textOf(v);
+    if (t === undefined) wrong(name, v, 'a string');
+    else if (typeof v === 'number' && name !== 'id')
+      assume(out, `its ${name} is the number ${v}, where the format has text: read as "${t}"`);
+    return t;
+  };
 
-  const dateText = str(e.date, `${p}.date`, true);
+  const id = field('id');
+  if (id !== undefined && typeof e.id === 'string')
+    assume(out, 'its id is written as text, where the c3voc format has a number: taken as written');
+  if (id?.trim()) out.id = id.trim();
+  const guid = field('guid')?.trim();
+  if (guid) out.guid = guid;
+
+  const dateText = field('date');
   const start = dateText === undefined ? null : parseOffsetDateTime(dateText);
-  if (dateText !== undefined && !start)
+  if (dateText === undefined) errors.push(`${p}.date: is missing`);
+  else if (!start)
     errors.push(
       `${p}.date: ${quote(dateText)} must be an ISO date-time with offset, like 2019-12-27T11:00:00+01:00`,
     );
+  else out.start = start;
+  const local = field('start')?.trim();
+  if (local && /^\d{1,2}:\d{2}/.test(local)) out.localStart = local.slice(0, 5).padStart(5, '0');
 
-  let durationMs: number | undefined;
-  let end: ReturnType<typeof parseOffsetDateTime> = null;
-  if (typeof e.end === 'string') {
-    end = parseOffsetDateTime(e.end);
+  if (typeof e.end === 'string' && e.end.trim()) {
+    const end = parseOffsetDateTime(e.end);
     if (!end) errors.push(`${p}.end: ${quote(e.end)} must be an ISO date-time with offset`);
+    else out.end = end;
   }
-  const durText = str(e.duration, `${p}.duration`, !end);
-  if (durText !== undefined && !end) {
+  const durText = field('duration')?.trim();
+  if (durText && !out.end) {
     const d = parseDuration(durText);
     if (d === null) errors.push(`${p}.duration: ${quote(durText)} must be hours:minutes like 01:30`);
-    else durationMs = d;
+    else out.durationMs = d;
   }
 
-  const room = str(e.room, `${p}.room`) ?? roomName;
-  const title = str(e.title, `${p}.title`, true);
-  const persons = readPersons(e.persons, `${p}.persons`, errors);
-  const out: RawEvent = {
-    where: p,
-    start: start ?? { ms: NaN, offset: 0 },
-    room,
-    title: title ?? '',
-    persons,
-  };
-  if (id !== undefined) out.id = id;
-  if (guid) out.guid = guid;
-  if (end) out.end = end;
-  if (durationMs !== undefined) out.durationMs = durationMs;
-  const fields = ['subtitle', 'track', 'type', 'language', 'abstract', 'description', 'url'] as const;
-  for (const f of fields) {
-    const v = str(e[f], `${p}.${f}`);
+  out.title = field('title') ?? '';
+  out.persons = readPersons(e.persons, `${p}.persons`, errors, out);
+  for (const f of ['subtitle', 'track', 'type', 'language', 'abstract', 'description', 'url'] as const) {
+    const v = field(f);
     if (v) out[f] = v;
   }
-  // The room it is listed under wins: that is where every reader of the file sees it.
-  out.room = room === roomName ? room : roomName;
   return errors.length > before ? null : out;
 }
 
-function readPersons(v: unknown, p: string, errors: string[]): Person[] {
+function readPersons(v: unknown, p: string, errors: string[], ev: RawEvent): Person[] {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) {
     errors.push(`${p}: must be an array of persons`);
@@ -181,13 +206,14 @@ function readPersons(v: unknown, p: string, errors: string[]): Person[] {
   v.forEach((x, i) => {
     const pp = `${p}[${i}]`;
     if (!isObj(x)) return void errors.push(`${pp}: must be an object with a public_name or name`);
-    const name =
-      typeof x.public_name === 'string' ? x.public_name : typeof x.name === 'string' ? x.name : undefined;
-    if (!name?.trim()) return void errors.push(`${pp}: has no public_name or name`);
-    if (x.id !== undefined && x.id !== null && !(typeof x.id === 'number' && Number.isInteger(x.id)))
-      errors.push(`${pp}.id: must be an integer (got ${quote(x.id)})`);
+    const name = textOf(x.public_name) ?? textOf(x.name);
+    if (!name?.trim()) return void assume(ev, `${pp.slice(pp.lastIndexOf('.') + 1)} has no name: left out`);
+    // Hallway keeps speakers by name: their id and code are never read, so an odd one is harmless.
     if (typeof x.code === 'string' && !/^[A-Z0-9]+$/.test(x.code))
-      errors.push(`${pp}.code: must be capital letters and digits (got ${quote(x.code)})`);
+      assume(
+        ev,
+        `speaker "${inlineText(name)}" has the code ${quote(x.code)}, not capital letters and digits: the code is not used`,
+      );
     const person: Person = { name: inlineText(name) };
     const bio = typeof x.biography === 'string' ? htmlToText(x.biography) : '';
     if (bio) person.bio = bio;

@@ -1,4 +1,5 @@
-import type { ImportFormat } from './types.js';
+import { IMPORTERS, type ImportFormat } from './registry.js';
+import { headOf, isHallwayProgram } from './sniff.js';
 
 export type DetectedFormat = ImportFormat | 'hallway';
 
@@ -7,21 +8,11 @@ export type DetectedFormat = ImportFormat | 'hallway';
  * as not (`schedule.json` served as text/html, `.xml` files that are HTML error pages).
  */
 export function detectFormat(text: string): DetectedFormat | null {
-  const head = text
-    .replace(/^\uFEFF/, '')
-    .trimStart()
-    .slice(0, 4096);
-  if (/^BEGIN:VCALENDAR/i.test(head)) return 'ical';
-  if (head.startsWith('<'))
-    return /<schedule[\s>]/.test(head) || /<schedule[\s>]/.test(text) ? 'frab-xml' : null;
-  if (head.startsWith('{')) {
-    if (/"format"\s*:\s*"hallway-program"/.test(head)) return 'hallway';
-    if (/"schedule"\s*:/.test(head)) return 'c3voc-json';
-    // The key order of a JSON object is not guaranteed: look further before giving up.
-    if (/"format"\s*:\s*"hallway-program"/.test(text)) return 'hallway';
-    if (/"schedule"\s*:\s*\{/.test(text)) return 'c3voc-json';
-  }
-  return null;
+  // The key order of a JSON object is not guaranteed: a Hallway program may say so late.
+  if (isHallwayProgram(text, true)) return 'hallway';
+  const head = headOf(text);
+  const found = IMPORTERS.find((i) => i.detect(head, text))?.format;
+  return found ?? (isHallwayProgram(text) ? 'hallway' : null);
 }
 
 /** What a file that is none of our formats looks like, for the error message. */
@@ -32,7 +23,9 @@ export function describeUnknown(text: string): string {
     return 'this is an HTML page, not a schedule (a login or error page?)';
   if (head.startsWith('<'))
     return 'this is XML without a <schedule> element: not a frab/Pentabarf schedule.xml';
-  if (head.startsWith('{') || head.startsWith('['))
-    return 'this is JSON but neither a Hallway program (format "hallway-program") nor a c3voc schedule.json ({"schedule": …})';
+  if (head.startsWith('['))
+    return 'this is a JSON array, not a schedule: from Sessionize, export the API view "All Data" (an object with sessions, speakers and rooms)';
+  if (head.startsWith('{'))
+    return 'this is JSON but neither a Hallway program (format "hallway-program"), a c3voc schedule.json ({"schedule": …}) nor a Sessionize "All Data" export ({"sessions": …, "rooms": …})';
   return 'the content is not XML, JSON or iCalendar';
 }

@@ -1,14 +1,23 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { Person } from '../program/schema.js';
 import { parseDuration, parseOffsetDateTime } from './duration.js';
 import { readHallwayMeta } from './hallway-meta.js';
 import { htmlToText, inlineText, quote } from './text.js';
-import type { RawEvent, RawSchedule, RawStart, ReadResult } from './types.js';
+import type { Importer, RawEvent, RawSchedule, ReadResult } from './types.js';
 
 /**
- * frab / Pentabarf schedule.xml: <schedule><conference/><day><room name><event>…
+ * frab / Pentabarf schedule.xml: <schedule><conference/><day><room name><event>…, and what
+ * older or hand-templated files make of it: events straight under <day> with their room as
+ * text (old Pentabarf), no <date> (the day's date and <start>), local times marked Z.
  * Every value is read as text (a duration "01:00" must not become a number).
  */
+export const frabXml = {
+  format: 'frab-xml',
+  aliases: ['xml', 'frab', 'pentabarf'],
+  label: 'frab/Pentabarf schedule.xml',
+  detect: (head, text) =>
+    head.startsWith('<') && (/<schedule[\s>]/.test(head) || /<schedule[\s>]/.test(text)),
+  read: readFrabXml,
+} as const satisfies Importer;
 
 type Node = Record<string, unknown>;
 const ARRAYS = new Set(['day', 'room', 'event', 'person', 'link', 'attachment']);
@@ -49,7 +58,7 @@ function decodeXml(s: string): string {
 export function readFrabXml(xml: string): ReadResult {
   const errors: string[] = [];
   const notes: string[] = [];
-  const schedule: RawSchedule = { format: 'frab-xml', rooms: [], events: [] };
+  const schedule: RawSchedule = { rooms: [], events: [], roomIds: new Map() };
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     errors.push(`(xml) line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`);
@@ -62,6 +71,7 @@ export function readFrabXml(xml: string): ReadResult {
     return { schedule, errors, notes };
   }
   const c = isNode(root.conference) ? root.conference : undefined;
+  let dayChange: number | undefined;
   if (!c) errors.push(`schedule.conference: is missing`);
   else {
     schedule.acronym = text(c.acronym);
@@ -71,6 +81,8 @@ export function readFrabXml(xml: string): ReadResult {
     schedule.timeZone = text(c.time_zone_name) || undefined;
     schedule.url = text(c.base_url) || undefined;
     if (!schedule.title && !schedule.acronym) errors.push(`schedule.conference.title: is missing`);
+    const change = /^(\d{1,2}):(\d{2})/.exec(text(c.day_change)?.trim() ?? '');
+    if (change) dayChange = Number(change[1]) * 60 + Number(change[2]);
     const metaText = text(c.hallway_meta);
     if (metaText) {
       let raw: unknown;
@@ -87,23 +99,35 @@ export function readFrabXml(xml: string): ReadResult {
   const days = list(root.day);
   if (days.length === 0) errors.push(`schedule.day: the schedule has no <day> elements`);
 
+  const addRoom = (name: string, guid: string | undefined) => {
+    if (!schedule.rooms.includes(name)) schedule.rooms.push(name);
+    if (guid && !schedule.roomIds!.has(name)) schedule.roomIds!.set(name, guid);
+  };
   days.forEach((d, di) => {
     const dp = `schedule.day[${di}]`;
-    const date = d['@date'];
+    const date = typeof d['@date'] === 'string' ? d['@date'] : undefined;
     const dayStart = typeof d['@start'] === 'string' ? parseOffsetDateTime(d['@start']) : null;
+    // Before this (minutes into the day) a <start> without <date> is the night after the day.
+    const change =
+      dayChange ?? (dayStart ? new Date(dayStart.ms + dayStart.offset * 60_000).getUTCHours() * 60 : 0);
+    const take = (e: Node, p: string, room: string) => {
+      const ev = readEvent(e, p, room, date, change, errors);
+      if (!ev) return;
+      const extras = ev.guid ? schedule.meta?.sessions?.[ev.guid] : undefined;
+      if (extras) ev.extras = extras;
+      schedule.events.push(ev);
+    };
     for (const r of list(d.room)) {
       const name = text(r['@name']) ?? '';
-      if (!schedule.rooms.includes(name)) schedule.rooms.push(name);
-      list(r.event).forEach((e, ei) => {
-        const p = `${dp}.room[${JSON.stringify(name)}].event[${ei}]`;
-        const ev = readEvent(e, p, name, typeof date === 'string' ? date : undefined, dayStart, errors);
-        if (ev) {
-          const extras = ev.guid ? schedule.meta?.sessions?.[ev.guid] : undefined;
-          if (extras) ev.extras = extras;
-          schedule.events.push(ev);
-        }
-      });
+      addRoom(name, text(r['@guid'])?.trim() || undefined);
+      list(r.event).forEach((e, ei) => take(e, `${dp}.room[${JSON.stringify(name)}].event[${ei}]`, name));
     }
+    // Old Pentabarf: events straight under <day>, each naming its room in a <room> of its own.
+    list(d.event).forEach((e, ei) => {
+      const name = inlineText(text(Array.isArray(e.room) ? e.room[0] : e.room));
+      if (name) addRoom(name, undefined);
+      take(e, `${dp}.event[${ei}]`, name);
+    });
   });
   return { schedule, errors, notes };
 }
@@ -113,46 +137,46 @@ function readEvent(
   p: string,
   roomName: string,
   dayDate: string | undefined,
-  dayStart: { ms: number; offset: number } | null,
+  dayChange: number,
   errors: string[],
 ): RawEvent | null {
   const before = errors.length;
-  const id = text(e['@id'])?.trim() || undefined;
-  const guid = text(e['@guid'])?.trim() || undefined;
-  if (!id && !guid) errors.push(`${p}: has neither id nor guid; give the event one`);
+  const out: RawEvent = { where: p, start: { wall: '' }, room: roomName, title: '', persons: [] };
+  const id = text(e['@id'])?.trim();
+  const guid = text(e['@guid'])?.trim();
+  if (id) out.id = id;
+  if (guid) out.guid = guid;
 
-  let start: RawStart | null = null;
-  const dateText = text(e.date);
+  const hm = text(e.start)?.trim() ?? '';
+  const hmOk = /^\d{1,2}:\d{2}(:\d{2})?$/.test(hm);
+  const dateText = text(e.date)?.trim();
   if (dateText) {
-    start = parseOffsetDateTime(dateText);
+    const start = parseOffsetDateTime(dateText);
     if (!start) errors.push(`${p}.date: ${quote(dateText)} must be an ISO date-time with offset`);
-  } else {
-    // Old Pentabarf files: only <start>HH:MM</start> within the day; before the day's start
-    // hour means after midnight.
-    const hm = text(e.start)?.trim() ?? '';
-    if (!/^\d{1,2}:\d{2}$/.test(hm) || !dayDate)
-      errors.push(
-        `${p}.date: is missing, and <start> ${quote(hm)} with the day's date cannot stand in for it`,
-      );
-    else {
-      const [h, m] = hm.split(':').map(Number) as [number, number];
-      const startHour = dayStart ? new Date(dayStart.ms + dayStart.offset * 60_000).getUTCHours() : 0;
-      const day = new Date(`${dayDate}T00:00:00Z`);
-      if (h < startHour) day.setUTCDate(day.getUTCDate() + 1);
-      const wall = `${day.toISOString().slice(0, 10)}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-      start = { wall };
-    }
+    else out.start = start;
+    if (hmOk) out.localStart = hm.slice(0, 5).padStart(5, '0');
+  } else if (!hmOk || !dayDate)
+    errors.push(`${p}.date: is missing, and <start> ${quote(hm)} with the day's date cannot stand in for it`);
+  else {
+    // Only <start>HH:MM within the day: before the day changes (frab's day_change, else the
+    // hour the day starts) it is the night after the day (28C3's 00:15 shows).
+    const [h, m] = hm.split(':').map(Number) as [number, number];
+    const day = new Date(`${dayDate}T00:00:00Z`);
+    if (h * 60 + m < dayChange) day.setUTCDate(day.getUTCDate() + 1);
+    out.start = {
+      wall: `${day.toISOString().slice(0, 10)}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`,
+    };
   }
-  const durText = text(e.duration);
-  const durationMs = durText === undefined ? null : parseDuration(durText);
-  if (durText === undefined) errors.push(`${p}.duration: is missing`);
-  else if (durationMs === null)
-    errors.push(`${p}.duration: ${quote(durText)} must be hours:minutes like 01:30`);
-  const title = text(e.title);
-  if (title === undefined) errors.push(`${p}.title: is missing`);
-  if (errors.length > before || !start || durationMs === null) return null;
+  const durText = text(e.duration)?.trim();
+  if (durText) {
+    const d = parseDuration(durText);
+    if (d === null) errors.push(`${p}.duration: ${quote(durText)} must be hours:minutes like 01:30`);
+    else out.durationMs = d;
+  }
+  if (errors.length > before) return null;
 
-  const persons: Person[] = [];
+  // Only the event's own <title>: a <link> or <attachment> may hold a <title> of its own.
+  out.title = text(e.title) ?? '';
   if (isNode(e.persons))
     for (const person of (e.persons.person as unknown[] | undefined) ?? []) {
       // frab writes <person id="1">Name</person>; merged pretalx data nests public_name/biography.
@@ -160,11 +184,11 @@ function readEvent(
       const name = inlineText(nested ? (text(person.public_name) ?? text(person.name)) : text(person));
       if (!name) continue;
       const bio = nested ? htmlToText(text(person.biography)) : '';
-      persons.push(bio ? { name, bio } : { name });
+      // A template's one <person> naming several people ("Ada, Grace") is kept as written: a
+      // comma also sits inside one name ("Le RESET, feminist hackerspace" at 35C3), and a
+      // screen shows the names joined by commas either way.
+      out.persons.push(bio ? { name, bio } : { name });
     }
-  const out: RawEvent = { where: p, start, durationMs, room: roomName, title: title ?? '', persons };
-  if (id) out.id = id;
-  if (guid) out.guid = guid;
   for (const f of ['subtitle', 'track', 'type', 'language', 'abstract', 'description', 'url'] as const) {
     const v = text(e[f]);
     if (v) out[f] = v;

@@ -2,14 +2,27 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import type { Person } from '../program/schema.js';
 import { readHallwayMeta, SessionExtras } from './hallway-meta.js';
-import type { RawEvent, RawSchedule, RawStart, ReadResult } from './types.js';
+import { assume } from './issues.js';
+import type { Importer, RawEvent, RawSchedule, RawStart, ReadResult } from './types.js';
 import { ianaZone } from './zone.js';
 
 /**
  * iCalendar (.ics): one VEVENT per session. LOCATION is the room, CATEGORIES the track,
  * DESCRIPTION the abstract. Times: UTC, a TZID (its VTIMEZONE, else the IANA zone of that
- * name), or floating (read in the venue zone).
+ * name), or floating (read in the venue zone). Hand-made calendars are read as meant: indented
+ * property lines, values with leading blanks, an event without LOCATION (shown to everyone).
  */
+export const ical = {
+  format: 'ical',
+  aliases: ['ics', 'icalendar'],
+  label: 'iCalendar .ics',
+  detect: (head) => /^BEGIN:VCALENDAR/i.test(head),
+  read: readIcal,
+} as const satisfies Importer;
+
+/** A property line a hand-made file indented: a real continuation line rarely looks like one. */
+const INDENTED =
+  /^[ \t]+((BEGIN|END):V[A-Z]+|(UID|DTSTART|DTEND|DURATION|SUMMARY|LOCATION|DESCRIPTION|CATEGORIES|URL|STATUS|RRULE|TZID|DTSTAMP|VERSION|PRODID|X-WR-[A-Z]+)[;:].*)$/i;
 
 type Time = InstanceType<typeof ICAL.Time>;
 type Component = InstanceType<typeof ICAL.Component>;
@@ -18,10 +31,25 @@ type Property = InstanceType<typeof ICAL.Property>;
 export function readIcal(textIn: string): ReadResult {
   const errors: string[] = [];
   const notes: string[] = [];
-  const schedule: RawSchedule = { format: 'ical', rooms: [], events: [] };
+  const schedule: RawSchedule = { rooms: [], events: [] };
+  let indented = 0;
+  const unfolded = textIn
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((line) => {
+      const m = INDENTED.exec(line);
+      if (!m) return line;
+      indented++;
+      return m[1]!;
+    })
+    .join('\r\n');
+  if (indented)
+    notes.push(
+      `${indented} indented line(s) read as properties of their own, not as the folded rest of the line before`,
+    );
   let cal: Component;
   try {
-    cal = new ICAL.Component(ICAL.parse(textIn.replace(/^\uFEFF/, '')) as unknown[]);
+    cal = new ICAL.Component(ICAL.parse(unfolded) as unknown[]);
   } catch (e) {
     return { schedule, errors: [`(ics): not a readable iCalendar file (${(e as Error).message})`], notes };
   }
@@ -36,7 +64,7 @@ export function readIcal(textIn: string): ReadResult {
   }
   const textOf = (c: Component, name: string): string | undefined => {
     const v = c.getFirstPropertyValue(name);
-    return typeof v === 'string' && v.trim() ? v : undefined;
+    return typeof v === 'string' && v.trim() ? v.trim() : undefined;
   };
   schedule.title = textOf(cal, 'x-wr-calname');
   schedule.timeZone = textOf(cal, 'x-wr-timezone');
@@ -85,9 +113,14 @@ export function readIcal(textIn: string): ReadResult {
 
     const room = textOf(ve, 'location') ?? null;
     if (room !== null && !schedule.rooms.includes(room)) schedule.rooms.push(room);
-    const categories = ve.getAllProperties('categories').flatMap((c: Property) => c.getValues() as string[]);
+    const categories = ve
+      .getAllProperties('categories')
+      .flatMap((c: Property) => c.getValues() as string[])
+      .map((c) => c.trim())
+      .filter(Boolean);
     const persons: Person[] = [];
     const ev: RawEvent = { where: p, start, room, title: textOf(ve, 'summary') ?? '', persons };
+    if (room === null) assume(ev, 'no LOCATION: shown on every screen as a venue-wide session');
     if (end) ev.end = end;
     else if (duration) ev.durationMs = duration.toSeconds() * 1000;
     if (uid) ev.guid = uid;

@@ -1,21 +1,14 @@
 import { parseProgram } from '../program/parse.js';
 import { buildProgram } from './build.js';
-import { readC3vocJson } from './c3voc-json.js';
 import { describeUnknown, detectFormat } from './detect.js';
-import { readFrabXml } from './frab-xml.js';
-import { readIcal } from './ical.js';
-import type { ImportFormat, ImportOptions, ImportResult, ReadResult } from './types.js';
+import { importerFor } from './registry.js';
+import type { ImportOptions, ImportResult } from './types.js';
 
 export { detectFormat, describeUnknown, type DetectedFormat } from './detect.js';
-export { IMPORT_FORMATS, type ImportFormat, type ImportOptions, type ImportResult } from './types.js';
+export { IMPORTERS, IMPORT_FORMATS, formatNamed, type ImportFormat } from './registry.js';
+export type { ImportOptions, ImportResult } from './types.js';
 export { htmlToText } from './text.js';
 export { parseDuration } from './duration.js';
-
-const READERS: Record<ImportFormat, (text: string) => ReadResult> = {
-  'frab-xml': readFrabXml,
-  'c3voc-json': readC3vocJson,
-  ical: readIcal,
-};
 
 /** The note that stands in for a program's overlap warnings. */
 export function overlapNote(overlaps: readonly string[]): string {
@@ -23,24 +16,25 @@ export function overlapNote(overlaps: readonly string[]): string {
 }
 
 /**
- * A published schedule (frab XML, c3voc/pretalx JSON, iCalendar) as a Hallway program.
- * Pure: text in, program out. Every problem is reported at once, each with its place in the file.
- * Same-room overlaps are real in published schedules (35C3 has dozens): they are kept and
- * listed in the notes, not refused.
+ * A published schedule (frab XML, c3voc/pretalx JSON, Sessionize JSON, iCalendar) as a Hallway
+ * program. Pure: text in, program out. A schedule with usable events is imported: what is odd
+ * about an event is assumed away and said in the notes, naming the event; only what cannot be
+ * read as a time refuses the file, every such problem at once, each with its place in the file.
+ * Same-room overlaps are real in published schedules (35C3 has dozens): kept, and noted.
  */
 export function importSchedule(text: string, opts: ImportOptions = {}): ImportResult {
   const format = opts.format ?? detectFormat(text);
   if (format === null) return { ok: false, errors: [`(file): ${describeUnknown(text)}`] };
   if (format === 'hallway')
     return { ok: false, errors: ['(file): this is already a Hallway program: nothing to import'] };
-  const read = READERS[format](text);
+  const read = importerFor(format).read(text);
   if (read.errors.length) return { ok: false, errors: read.errors };
   // An empty schedule is a wrong or truncated export far more often than a real conference.
   if (read.schedule.events.length === 0)
     return {
       ok: false,
       errors: [
-        '(file): the schedule has no events: nothing for the screens to show; export the full schedule',
+        `(file): the schedule has no events: nothing for the screens to show; export the full schedule${read.notes.length ? ` (${read.notes.join('; ')})` : ''}`,
       ],
     };
   const built = buildProgram(read.schedule, opts);

@@ -110,9 +110,20 @@ export function slugify(name: string): string {
     .replace(/-+$/, '');
 }
 
-/** Any text as a valid Hallway id (letters, digits, ".", "_", ":", "-"; starts alphanumeric). */
-export function idFrom(text: string): string {
+/** Letters with accents as their ASCII base ("MÄN0" → "MAN0", "ß" → "ss"). */
+export function asciiLetters(text: string): string {
   return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss');
+}
+
+/**
+ * Any text as a valid Hallway id (letters, digits, ".", "_", ":", "-"; starts alphanumeric):
+ * accented letters lose their accent, anything else becomes "-".
+ */
+export function idFrom(text: string): string {
+  return asciiLetters(text)
     .replace(/[^A-Za-z0-9._:-]+/g, '-')
     .replace(/^[^A-Za-z0-9]+/, '')
     .slice(0, 190);

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
 import { formatOffset } from './duration.js';
 
 /**
@@ -89,22 +89,40 @@ export interface ZoneChoice {
   errors: string[];
 }
 
+/**
+ * The zone's current IANA name for an old alias (`US/Eastern` → `America/New_York`,
+ * `CET` → `Europe/Brussels`), as the runtime's zone data has it; the name itself otherwise.
+ */
+export function canonicalZone(name: string): string {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone || name;
+  } catch {
+    return name;
+  }
+}
+
+/**
+ * The venue zone: `forced` (the --zone option), else the file's `stated` one, else a guess from
+ * the offsets written. Times written with another offset than the zone's are reported by build,
+ * event by event.
+ */
 export function chooseZone(opts: {
   forced?: string;
   stated?: string;
   samples: readonly Sample[];
+  /** Some times are written in UTC (Z): they pin instants but not the venue's offset. */
+  utc?: boolean;
 }): ZoneChoice {
   const notes: string[] = [];
   const errors: string[] = [];
   const offsets = [...new Set(opts.samples.map((s) => s.offset))].sort((a, b) => a - b).map(formatOffset);
   const points = checkpoints(opts.samples);
-  const mismatch = (zone: string): string | null => {
-    const z = ianaZone(zone);
-    if (!z || points.length === 0) return null;
-    const bad = points.filter((p) => z.offset(p.ms) !== p.offset);
-    if (bad.length === 0) return null;
-    const b = bad[0]!;
-    return `the file writes times with offset ${formatOffset(b.offset)} where ${zone} is at ${formatOffset(z.offset(b.ms))} (e.g. ${DateTime.fromMillis(b.ms, { zone: z }).toISO({ suppressMilliseconds: true })})`;
+  /** An old alias is shown under its current name, which every browser's zone data has. */
+  const named = (zone: string, what: string): string => {
+    const canonical = canonicalZone(zone);
+    if (canonical !== zone && ianaZone(canonical))
+      notes.push(`${what} "${zone}" is an old name for ${canonical}: ${canonical} used`);
+    return ianaZone(canonical) ? canonical : zone;
   };
 
   if (opts.forced !== undefined) {
@@ -112,23 +130,25 @@ export function chooseZone(opts: {
       errors.push(`zone: "${opts.forced}" is not an IANA time zone; use one like Europe/Berlin`);
       return { zone: 'UTC', notes, errors };
     }
-    if (opts.stated && opts.stated !== opts.forced)
-      notes.push(`time zone ${opts.forced} as asked (the file says ${opts.stated})`);
-    return { zone: opts.forced, notes, errors };
+    const zone = named(opts.forced, 'zone');
+    if (opts.stated && opts.stated !== opts.forced && canonicalZone(opts.stated) !== zone)
+      notes.push(`time zone ${zone} as asked (the file says ${opts.stated})`);
+    return { zone, notes, errors };
   }
   if (opts.stated) {
-    if (ianaZone(opts.stated)) {
-      const off = mismatch(opts.stated);
-      if (off)
-        notes.push(
-          `time zone ${opts.stated} as the file states, but ${off}: the instants are kept, so screens show those times in ${opts.stated}; pass --zone to use another zone`,
-        );
-      return { zone: opts.stated, notes, errors };
-    }
+    if (ianaZone(opts.stated)) return { zone: named(opts.stated, "the file's time zone"), notes, errors };
     notes.push(`the file's time zone "${opts.stated}" is not an IANA zone: ignored`);
   }
+  if (points.length === 0 && opts.utc) {
+    notes.push(
+      "the file names no time zone and writes its times in UTC: assumed UTC for the venue; pass --zone with the venue's zone (like --zone Europe/Berlin) to show its local times",
+    );
+    return { zone: 'UTC', notes, errors };
+  }
   if (points.length === 0) {
-    notes.push('no time zone and no UTC offsets in the file: assumed UTC; pass --zone to set the venue zone');
+    notes.push(
+      "the file names no time zone and writes its times without an offset: read as UTC; pass --zone with the venue's zone (like --zone Europe/Berlin) to read them right",
+    );
     return { zone: 'UTC', notes, errors };
   }
   let best: { zone: string; n: number } | null = null;

@@ -1,39 +1,31 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { formatNamed, IMPORTERS } from '../../core/import/registry.js';
 import type { StoredProgram } from '../../core/program/schema.js';
-import { PROGRAM_FILE_FORMATS, type ProgramFileFormat, readProgramFile } from '../host/program-file.js';
+import { type ProgramFileFormat, readProgramFile } from '../host/program-file.js';
 import { type Command, parseOptions, UsageError } from './io.js';
 
-const ALIASES: Record<string, ProgramFileFormat> = {
-  xml: 'frab-xml',
-  frab: 'frab-xml',
-  pentabarf: 'frab-xml',
-  json: 'c3voc-json',
-  c3voc: 'c3voc-json',
-  pretalx: 'c3voc-json',
-  ics: 'ical',
-  ical: 'ical',
-  icalendar: 'ical',
-};
+const FORMATS = IMPORTERS.map((i) => `${i.format} (${[...i.aliases].join(', ')})`).join(', ');
+const FORMAT_LINES = IMPORTERS.map(
+  (i) => `                 ${`${i.format} (${[...i.aliases].join(', ')})`.padEnd(38)} ${i.label}`,
+).join('\n');
 
 const usage = `Usage: hallway import FILE [--format F] [--zone Z] [-o program.json]
 
-Reads a published schedule (frab/Pentabarf schedule.xml, c3voc/pretalx schedule.json or an
-iCalendar .ics; the format is found from the content) and writes it as a Hallway program.
-  --format F   read as this format: ${PROGRAM_FILE_FORMATS.filter((f) => f !== 'hallway').join(', ')} (or xml, json, ics)
+Reads a published schedule and writes it as a Hallway program.
+  --format F   read as this format (default: found from the content, never the file name):
+${FORMAT_LINES}
   --zone Z     the venue's IANA time zone (Europe/Berlin), for files that do not name one
   -o FILE      write the program here (default: print it)
-Prints what it read and what it assumed (notes); exit 1 with every problem when it cannot.`;
+Prints what it read and each warning (what it assumed, naming the events); exit 1 with every
+problem when it cannot.`;
 
 export function formatOption(raw: string | undefined): ProgramFileFormat | undefined {
   if (raw === undefined) return undefined;
-  const f = raw.toLowerCase();
-  if ((PROGRAM_FILE_FORMATS as readonly string[]).includes(f)) return f as ProgramFileFormat;
-  const alias = ALIASES[f];
-  if (alias) return alias;
-  throw new UsageError(
-    `--format must be one of ${PROGRAM_FILE_FORMATS.join(', ')}, xml, json, ics (got "${raw}")`,
-  );
+  if (raw.toLowerCase() === 'hallway') return 'hallway';
+  const f = formatNamed(raw);
+  if (f) return f;
+  throw new UsageError(`--format must be one of hallway, ${FORMATS} (got "${raw}")`);
 }
 
 export function summary(program: StoredProgram): string {
@@ -80,7 +72,7 @@ export const command: Command = {
       }
     }
     report(`imported ${summary(result.program)}${out ? ` → ${out}` : ''}`);
-    for (const note of result.notes) report(`note: ${note}`);
+    for (const note of result.notes) report(`warning: ${note}`);
     return 0;
   },
 };

@@ -1,16 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { detectFormat } from '../../core/import/detect.js';
+import { isHallwayProgram } from '../../core/import/sniff.js';
 import type { ImportFormat } from '../../core/import/types.js';
 import { parseProgram } from '../../core/program/parse.js';
 import type { StoredProgram } from '../../core/program/schema.js';
 
+/** 'hallway' or one of the importers' formats (core/import/registry.ts lists them). */
 export type ProgramFileFormat = ImportFormat | 'hallway';
-export const PROGRAM_FILE_FORMATS: readonly ProgramFileFormat[] = [
-  'hallway',
-  'frab-xml',
-  'c3voc-json',
-  'ical',
-];
 
 export interface ReadProgramOptions {
   /** Skip detection: read the file as this format. */
@@ -57,11 +52,15 @@ export async function readProgramFile(
             : (e as Error).message;
     throw new ProgramFileError(path, [`(file): ${why}`]);
   }
-  const format = opts.format ?? detectFormat(text);
-  if (
-    format === 'hallway' ||
-    (format === null && /^\s*\{/.test(text) && !/"schedule"/.test(text.slice(0, 4096)))
-  ) {
+  // Our own JSON, the usual case, is told apart without loading any importer.
+  let format = opts.format ?? (isHallwayProgram(text) ? 'hallway' : undefined);
+  // The importers (an XML parser, an iCalendar parser) load only for the files that need them.
+  const importers = format === 'hallway' ? null : await import('../../core/import/index.js');
+  const detected = format ?? importers?.detectFormat(text) ?? null;
+  // JSON that is no schedule either: parseProgram says what a Hallway program lacks.
+  if (detected === null && /^\s*\{/.test(text)) format = 'hallway';
+  else if (detected !== null) format = detected;
+  if (format === 'hallway') {
     const notes = opts.zone ? ['--zone ignored: a Hallway program names its own zone'] : [];
     const r = parseProgram(text);
     if (!r.ok) throw new ProgramFileError(path, r.errors);
@@ -71,9 +70,7 @@ export async function readProgramFile(
     const { overlapNote } = await import('../../core/import/index.js');
     return { program: r.program, notes: [...notes, overlapNote(r.warnings)] };
   }
-  // The importers (an XML parser, an iCalendar parser) load only for the files that need them:
-  // serving our own JSON, the usual case, starts without compiling or loading them.
-  const { importSchedule } = await import('../../core/import/index.js');
+  const { importSchedule } = importers ?? (await import('../../core/import/index.js'));
   const r = importSchedule(text, {
     ...(format ? { format } : {}),
     ...(opts.zone ? { zone: opts.zone } : {}),

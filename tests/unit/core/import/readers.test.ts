@@ -67,7 +67,7 @@ describe('iCalendar oddities', () => {
     );
     expect(program.conference.timeZone).toBe('Asia/Tokyo');
     expect(program.sessions[0]?.start).toBe('2019-05-20T10:30:00+09:00');
-    expect(notes).toEqual([]);
+    expect(notes).toEqual(['ev-a "Tokyo": no LOCATION: shown on every screen as a venue-wide session']);
   });
 
   it('assumes UTC for a calendar of UTC times only, and says so', () => {

@@ -18,7 +18,7 @@ describe('hallway import', () => {
     expect(r.out).toMatch(
       /^imported 31\. Chaos Communication Congress: 138 sessions, 4 rooms, zone Europe\/Berlin/,
     );
-    expect(r.out).toMatch(/^note: no time zone in the file: assumed Europe\/Berlin/m);
+    expect(r.out).toMatch(/^warning: no time zone in the file: assumed Europe\/Berlin/m);
     const parsed = parseProgram(JSON.parse(readFileSync(out, 'utf8')));
     expect(parsed.ok && parsed.program.sessions.length).toBe(138);
   });
@@ -31,16 +31,30 @@ describe('hallway import', () => {
     expect(r.err).toMatch(/^imported rC3 Channels: 48 sessions, 5 rooms/);
   });
 
-  it('exits 1 listing every problem of an invalid schedule', async () => {
-    const r = await cli('import', join(SHARED, 'invalid-example.json'));
+  it('exits 1 listing every problem of a schedule whose times cannot be read', async () => {
+    const r = await cli('import', join(ROOT, 'tests/fixtures/schedules/unreadable-times.schedule.json'));
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/4 problems/);
-    expect(r.err).toContain('schedule.conference.days[0].rooms["Winterchaos"][0].id: must be an integer');
+    expect(r.err).toMatch(/3 problems/);
+    expect(r.err).toContain(
+      'schedule.conference.days[0].rooms["Hall"][1].duration: "half an hour" must be hours:minutes',
+    );
+  });
+
+  it('imports Sessionize with --format and --zone, printing each warning', async () => {
+    const out = join(dir, 'program.json');
+    const file = join(ROOT, 'tests/fixtures/schedules/sessionize-all-data.json');
+    const r = await cli('import', file, '--format', 'sessionize', '--zone', 'Europe/Zurich', '-o', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^imported Imported schedule: 5 sessions, 3 rooms, zone Europe\/Zurich/);
+    expect(r.out).toMatch(/^warning: 1 session\(s\) without a time .*: left out$/m);
   });
 
   it.each([
     [['import'], /give the schedule file to import/],
-    [['import', 'a.xml', '--format', 'csv'], /--format must be one of/],
+    [
+      ['import', 'a.xml', '--format', 'csv'],
+      /--format must be one of hallway, frab-xml \(xml, frab, pentabarf\)/,
+    ],
   ])('refuses %j with usage', async (args, message) => {
     const r = await cli(...args);
     expect(r.code).toBe(2);

@@ -81,7 +81,7 @@ describe('hallway serve', () => {
     }
   });
 
-  it('an invalid program: prints every problem, exits 1, leaves the stored log alone', () => {
+  it('an unusable schedule: prints every problem, exits 1, leaves the stored log alone', () => {
     openStore(dataDir, () => {}).set('journal', [
       {
         type: 'override',
@@ -101,12 +101,12 @@ describe('hallway serve', () => {
         '--data',
         dataDir,
         '--program',
-        join(ROOT, '..', 'shared', 'fixtures', 'schedules', 'invalid-example.json'),
+        join(ROOT, 'tests/fixtures/schedules/unreadable-times.schedule.json'),
       ],
       { cwd: ROOT, env: { ...process.env, HALLWAY_SKIP_RENDERER_BUILD: '1' }, encoding: 'utf8' },
     );
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('invalid-example.json');
+    expect(r.stderr).toContain('unreadable-times.schedule.json');
     expect(r.stderr).toMatch(/schedule\.conference\.days\[0\]/);
     expect(readFileSync(join(dataDir, 'config.json'))).toEqual(before);
   });

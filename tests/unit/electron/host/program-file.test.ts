@@ -52,11 +52,21 @@ describe('readProgramFile', () => {
     expect(forced.program.conference.timeZone).toBe('Europe/Vienna');
   });
 
-  it('lists every problem of an invalid schedule in one error', async () => {
-    const e = await problemsOf(readProgramFile(copyAs('invalid-example.json', 'bad.json')));
-    expect(e.problems).toHaveLength(4);
-    expect(e.message).toMatch(/bad\.json: cannot use this program file \(4 problems\)/);
-    expect(e.message).toContain('schedule.conference.days[0].rooms["Winterchaos"][0].id: must be an integer');
+  it('lists every problem of a schedule whose times cannot be read in one error', async () => {
+    const to = join(dir, 'bad.json');
+    copyFileSync(join(__dirname, '../../../fixtures/schedules/unreadable-times.schedule.json'), to);
+    const e = await problemsOf(readProgramFile(to));
+    expect(e.problems).toHaveLength(3);
+    expect(e.message).toMatch(/bad\.json: cannot use this program file \(3 problems\)/);
+    expect(e.message).toContain('schedule.conference.days[0].rooms["Hall"][0].date: "Saturday morning"');
+  });
+
+  it('reads the c3voc "invalid example" as published, with a warning for each irregularity', async () => {
+    const { program, notes } = await readProgramFile(copyAs('invalid-example.json', 'winter.json'));
+    expect(program.sessions.map((s) => s.id)).toEqual(['ev-2814']);
+    expect(notes.join('\n')).toMatch(
+      /ev-2814 "Internal Penetration Testing Basics": speaker "Mänu" has the code "MÄaN0"/,
+    );
   });
 
   it('lists the problems of an invalid Hallway program', async () => {
