@@ -178,8 +178,6 @@ export function buildProgram(
       conference,
       rooms: rooms.list,
       sessions,
-      announcements: [],
-      alerts: [],
     },
     errors,
     notes,
