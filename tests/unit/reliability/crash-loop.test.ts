@@ -17,11 +17,25 @@ interface Acked {
   revision: number;
 }
 
-/** Posts announcements from `WORKERS` loops until the host stops answering. */
-async function burst(
+/**
+ * Posts announcements from `WORKERS` loops until the host stops answering; `underway` resolves at
+ * the round's first acknowledgement, so the kill lands mid-burst however slow a loaded machine is.
+ */
+function burst(
   host: ServeProcess,
   round: number,
   acked: Acked[],
+): { underway: Promise<void>; done: Promise<{ sent: number; failed: number }> } {
+  let started = () => {};
+  const underway = new Promise<void>((r) => (started = r));
+  return { underway, done: loops(host, round, acked, () => started()) };
+}
+
+async function loops(
+  host: ServeProcess,
+  round: number,
+  acked: Acked[],
+  onAck: () => void,
 ): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
@@ -34,8 +48,10 @@ async function burst(
         sent++;
         try {
           const res = await api(host.url, 'POST', '/api/overrides', { kind: 'announce', text }, host.token);
-          if (res.status === 201) acked.push({ text, revision: (res.json as { revision: number }).revision });
-          else throw new Error(`POST answered ${res.status}: ${res.text}`);
+          if (res.status === 201) {
+            acked.push({ text, revision: (res.json as { revision: number }).revision });
+            onAck();
+          } else throw new Error(`POST answered ${res.status}: ${res.text}`);
         } catch (e) {
           // Connection refused or reset: the kill landed. Anything else is a real failure.
           if (!/ECONNRESET|ECONNREFUSED|socket hang up|EPIPE/.test(String(e))) throw e;
@@ -71,11 +87,12 @@ describe('the host killed during a burst of overrides', () => {
       port = host.port;
       const before = acked.length;
       const running = burst(host, round, acked);
-      // Kill at a different moment each round: 80 to 400 ms into the burst.
+      // Kill at a different moment each round: 80 to 400 ms after the burst got its first answer.
+      await Promise.race([running.underway, running.done]);
       await new Promise((r) => setTimeout(r, 80 + ((round * 97) % 320)));
       host.child.kill('SIGKILL');
       await host.exited;
-      const r = await running;
+      const r = await running.done;
       sent += r.sent;
       cut += r.failed;
       expect(acked.length, `round ${round}: no override was acknowledged before the kill`).toBeGreaterThan(
