@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it as vitestIt } from 'vitest';
 import { ROUTES } from '../../core/protocol/index.js';
 import type { Program } from '../../core/program/schema.js';
 import { startHost, type TestHost } from '../e2e/support/host.js';
@@ -30,10 +30,20 @@ const offlineMarks = () => document.querySelectorAll('[data-testid=offline]').le
 
 describe.each(ENGINES)('$name', (engine) => {
   let page: EnginePage;
+  // Checked by every test, so that each one fails (not skips) with the install command.
+  const missing = engine.missing();
+  const it = (name: string, body: () => Promise<void>, timeout?: number) =>
+    vitestIt(
+      name,
+      async () => {
+        if (missing) throw new Error(missing);
+        await body();
+      },
+      timeout,
+    );
 
   beforeAll(async () => {
-    const missing = engine.missing();
-    if (missing) throw new Error(missing);
+    if (missing) return;
     const launched = await engine.launch(ZONE);
     page = launched.page;
     console.log(`${engine.name}: ${launched.version}`);
