@@ -53,19 +53,34 @@ export function holdLongTimersInPage(): void {
   }) as typeof window.clearTimeout;
 }
 
-/** In the page: runs the held timer due first (virtual time jumps to it); false when none is held. */
-export function tickInPage(): boolean {
+/**
+ * In the page: runs held timers, earliest first (virtual time jumps to each), until the screen's
+ * slide changes, then lets two frames pass for fit-text. Returns the new slide; null when no
+ * timer is held or twenty ran without turning the loop.
+ */
+export async function turnInPage(): Promise<string | null> {
   const w = window as unknown as { __held?: { due: number; run: () => void }[]; __virtual?: number };
   const held = w.__held ?? [];
-  if (held.length === 0) return false;
-  held.sort((a, b) => a.due - b.due);
-  const first = held.shift()!;
-  w.__virtual = first.due;
-  first.run();
-  return true;
+  const slide = () => document.querySelector('[data-slide]')?.getAttribute('data-slide') ?? null;
+  const before = slide();
+  for (let i = 0; i < 20 && held.length > 0; i++) {
+    held.sort((a, b) => a.due - b.due);
+    const first = held.shift()!;
+    w.__virtual = first.due;
+    first.run();
+    await Promise.resolve(); // Svelte writes the DOM in a microtask
+    if (slide() !== before) break;
+  }
+  await new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok())));
+  return slide() === before ? null : slide();
 }
 
-/** In the page: trimmed textContent of every match. */
-export function textsInPage(selector: string): string[] {
-  return Array.from(document.querySelectorAll(selector)).map((e) => e.textContent?.trim() ?? '');
+/** In the page: the lobby's page indicator and the room names on the page shown. */
+export function lobbyPageInPage(): { label: string; rooms: string[] } {
+  const slide = document.querySelector('[data-testid=lobby-screen]')?.getAttribute('data-slide') ?? '';
+  const sel = slide.startsWith('now') ? '[data-testid=lobby-now-next] li .room' : '[data-testid=lobby-room]';
+  return {
+    label: document.querySelector('[data-testid=page-indicator]')?.textContent?.trim() ?? '',
+    rooms: Array.from(document.querySelectorAll(sel)).map((e) => e.textContent?.trim() ?? ''),
+  };
 }
