@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
-import { problemsInPage, watchInPage, type Engine, type EnginePage } from './types.js';
+import { problemsInPage, WATCH_IN_PAGE, type Engine, type EnginePage } from './types.js';
 
 /**
  * Debian's Firefox ESR over WebDriver BiDi, which Firefox speaks itself (no geckodriver), headless.
@@ -23,7 +23,7 @@ export const firefox: Engine = {
     });
     const version = await browser.version();
     const page = await browser.newPage();
-    await page.evaluateOnNewDocument(watchInPage);
+    await page.evaluateOnNewDocument(WATCH_IN_PAGE);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(`page error: ${e instanceof Error ? e.message : String(e)}`));
     // puppeteer's own typing wants its function type; the adapter's is as strict for callers

@@ -1,3 +1,5 @@
+import { WATCH_SCRIPT } from '../../e2e/reliability-support.js';
+
 /**
  * What the cross-engine spec needs of a browser, whatever drives it: one page, opened at a URL,
  * asked for text and attributes, pictured, resized. The spec is written once against this.
@@ -29,27 +31,21 @@ export interface Engine {
 }
 
 /**
- * Installed in the page: records CSP violations and uncaught errors. The Firefox adapter installs
- * it before any page script (a BiDi preload script); WebDriver classic has no such hook, so the
- * WebKit adapter installs it right after load (a script the CSP blocked at load leaves the screen
- * blank or unstyled, which the spec checks too).
+ * Installed in the page: the reliability specs' CSP watch plus uncaught errors. The Firefox adapter
+ * installs it before any page script (a BiDi preload script); WebDriver classic has no such hook,
+ * so the WebKit adapter runs it right after load (a script the CSP blocked at load leaves the
+ * screen blank or unstyled, which the spec checks too).
  */
-export function watchInPage(): void {
-  const w = window as unknown as { __problems?: string[] };
-  if (w.__problems) return;
-  const problems: string[] = [];
-  w.__problems = problems;
-  document.addEventListener('securitypolicyviolation', (e) =>
-    problems.push(`CSP violation: ${e.violatedDirective} ${e.blockedURI || ''} ${e.sample || ''}`),
-  );
-  window.addEventListener('error', (e) => problems.push(`page error: ${e.message}`));
+export const WATCH_IN_PAGE = `${WATCH_SCRIPT}
+  window.__pageErrors = [];
+  window.addEventListener('error', (e) => window.__pageErrors.push('page error: ' + e.message));
   window.addEventListener('unhandledrejection', (e) =>
-    problems.push(`unhandled rejection: ${String(e.reason)}`),
-  );
-}
+    window.__pageErrors.push('unhandled rejection: ' + String(e.reason)));
+`;
 
+/** In the page: what WATCH_IN_PAGE recorded. */
 export function problemsInPage(): string[] {
-  return (
-    (window as unknown as { __problems?: string[] }).__problems ?? ['the watch script was not installed']
-  );
+  const w = window as unknown as { __cspViolations?: string[]; __pageErrors?: string[] };
+  if (!w.__cspViolations || !w.__pageErrors) return ['the watch script was not installed'];
+  return [...w.__cspViolations.map((v) => `CSP violation: ${v}`), ...w.__pageErrors];
 }

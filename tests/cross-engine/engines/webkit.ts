@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Builder, type WebDriver } from 'selenium-webdriver';
-import { problemsInPage, watchInPage, type Engine, type EnginePage } from './types.js';
+import { problemsInPage, WATCH_IN_PAGE, type Engine, type EnginePage } from './types.js';
 
 /**
  * WebKitGTK, the engine of iPads and most smart TVs: Debian's WebKitWebDriver (W3C WebDriver)
@@ -109,7 +109,7 @@ export const webkit: Engine = {
     const page: EnginePage = {
       async open(target) {
         await driver.get(target);
-        await run(watchInPage);
+        await driver.executeScript(WATCH_IN_PAGE);
       },
       evaluate: (fn, ...args) => run(fn as never, ...args),
       text: (selector) =>
