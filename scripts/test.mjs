@@ -13,6 +13,12 @@ const steps = [
   // The screens are served from the built renderer; build it fresh so e2e tests what the code says.
   ['renderer build', 'npx', ['vite', 'build', '--logLevel', 'warn']],
   ['end-to-end (Debian Chromium)', 'npx', ['playwright', 'test', '-c', 'playwright.config.ts']],
+  // Never skipped: an engine that is not installed fails here, naming the apt-get line for it.
+  [
+    'cross-engine (Firefox ESR, WebKitGTK; the bundles at build.target)',
+    'npx',
+    ['vitest', 'run', '-c', 'vitest.cross-engine.config.ts'],
+  ],
   [
     'electron shell (skips with its reason where the binary is missing)',
     'npx',

@@ -88,6 +88,11 @@ function ratios(el: HTMLElement): { h: number; w: number } {
 export interface FitOptions {
   /** Smallest size as a fraction of the CSS size. */
   min?: number;
+  /**
+   * Smallest size when the text does not fit even at `min` (a lobby cell cut to a sliver by the
+   * grid's window): smaller still rather than spilling out of its box. Defaults to `min`.
+   */
+  floor?: number;
   /** Anything whose change should refit (the text, the layout). */
   key?: unknown;
 }
@@ -107,13 +112,14 @@ interface Job extends Search {
 const MAX_ROUNDS = 12;
 
 /** Fit boxes together; returns the boxes that overflow even at their smallest size. */
-function fitTogether(boxes: Box[]): Box[] {
+function fitTogether(boxes: Box[], last = false): Box[] {
   for (const b of boxes) b.node.style.fontSize = '';
   const jobs: Job[] = [];
   for (const box of boxes) {
     if (!overflows(box.node)) continue;
     const max = parseFloat(getComputedStyle(box.node).fontSize);
-    const min = max * (box.options.min ?? 0.25);
+    const least = box.options.min ?? 0.25;
+    const min = max * (last ? (box.options.floor ?? least) : least);
     const job: Job = { box, max, min, lo: min, hi: max, loOk: false, trial: null };
     const r = ratios(box.node);
     job.trial = estimateSize(job, r.h, r.w);
@@ -159,7 +165,7 @@ function flush(): void {
   const stuck = fitTogether(todo);
   if (stuck.length > 0) {
     for (const b of stuck) b.node.style.overflowWrap = '';
-    fitTogether(stuck);
+    fitTogether(stuck, true);
   }
   for (const b of todo) b.done = signature(b);
 }

@@ -119,7 +119,7 @@ test('a session with a link shows it as a QR code, labelled with the link', asyn
   );
 });
 
-test('the lobby pages through all 75 rooms on its timer', async ({ page }) => {
+test('the lobby pages through all 75 rooms on its timer, no text overflowing', async ({ page }) => {
   test.setTimeout(90_000);
   // Fake timers: the loop takes minutes of real time; the page is frozen at an instant anyway.
   await page.clock.install();
@@ -129,6 +129,7 @@ test('the lobby pages through all 75 rooms on its timer', async ({ page }) => {
   const labels: string[] = [];
   const names = new Set<string>();
   const slides: string[] = [];
+  const problems: string[] = [];
   for (let step = 0; step < 200; step++) {
     const slide = (await page.getByTestId('lobby-screen').getAttribute('data-slide')) ?? '';
     if (slides.length > 1 && slide === slides[0]) break; // one full loop
@@ -140,6 +141,7 @@ test('the lobby pages through all 75 rooms on its timer', async ({ page }) => {
         ? page.locator('[data-testid=lobby-now-next] li .room')
         : page.getByTestId('lobby-room');
       for (const t of await shown.allTextContents()) names.add(t.trim());
+      for (const p of await overflowing(page)) problems.push(`${slide}: ${p}`);
     }
     await page.clock.runFor(2_000);
   }
@@ -154,4 +156,5 @@ test('the lobby pages through all 75 rooms on its timer', async ({ page }) => {
   ).toBe(true);
   const missing = program.rooms.map((r) => r.name).filter((n) => !names.has(n));
   expect(missing, 'rooms on no page').toEqual([]);
+  expect(problems, problems.join('\n')).toEqual([]);
 });
