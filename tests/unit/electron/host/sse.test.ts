@@ -7,7 +7,7 @@ import { Journal } from '../../../../electron/host/journal.js';
 import { ScreenRegistry } from '../../../../electron/host/screens.js';
 import { createApp } from '../../../../electron/host/server.js';
 import { HostState } from '../../../../electron/host/state.js';
-import { openStore } from '../../../../electron/host/store.js';
+import { journalPathIn } from '../../../../electron/host/journal-file.js';
 import { FIXTURE_PROGRAM, type TestHost, openEvents, tempDir, testHost } from './helpers.js';
 
 let t: TestHost;
@@ -99,11 +99,7 @@ describe('keepalive', () => {
     const dir = tempDir('hallway-keepalive-');
     const parsed = parseProgram(JSON.parse(readFileSync(FIXTURE_PROGRAM, 'utf8')));
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-    const state = new HostState(
-      parsed.program,
-      new Journal(openStore(dir, () => {})),
-      new HostClock(REAL_CLOCK),
-    );
+    const state = new HostState(parsed.program, new Journal(journalPathIn(dir)), new HostClock(REAL_CLOCK));
     const { app, streams } = createApp({
       state,
       screens: new ScreenRegistry(),
