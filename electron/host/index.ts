@@ -195,6 +195,7 @@ async function serveJournal(
     token: () => store.get('token') ?? token,
     rendererDir: opts.rendererDir ?? defaultRendererDir(),
     log,
+    requestLog: process.env.HALLWAY_REQUEST_LOG === '1',
   });
   const hostname = opts.lan ? '0.0.0.0' : '127.0.0.1';
   const server = await listen(app, opts.port ?? DEFAULT_PORT, hostname);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { JournalEntry } from '../../core/overrides/schema.js';
@@ -55,6 +56,18 @@ export function migrateStoreJournal(
   store.delete('journal');
 }
 
+/**
+ * The journal's name, kept in the settings: screens resume their stream across host restarts
+ * only in the same journal. A store or a journal file made anew names it anew: screens refetch once.
+ */
+function journalId(store: HostStore, fresh: boolean): string {
+  const kept = store.get('settings').journal;
+  if (!fresh && typeof kept === 'string' && kept) return kept;
+  const made = randomBytes(9).toString('base64url');
+  store.set('settings', { ...store.get('settings'), journal: made });
+  return made;
+}
+
 /** The data dir's journal, after moving in a journal the store still holds. */
 export function openJournal(
   dataDir: string,
@@ -64,5 +77,6 @@ export function openJournal(
 ): Journal {
   const path = journalPathIn(dataDir);
   migrateStoreJournal(store, path, log, opts.nowMs);
-  return new Journal(path, { ...opts, log });
+  const id = journalId(store, !existsSync(path));
+  return new Journal(path, { ...opts, log, id });
 }

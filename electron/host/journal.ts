@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import type { JournalEntry } from '../../core/overrides/schema.js';
 import { asidePath, type BadLine, parseJournal, writeAll, writeDurably } from './journal-file.js';
 
@@ -22,6 +23,8 @@ const NODE_IO: JournalIo = { writeSync, fsyncSync, ftruncateSync };
 
 export interface JournalOptions {
   log?: (line: string) => void;
+  /** Names this journal to screens resuming their stream (default: a new one at each open). */
+  id?: string;
   io?: Partial<JournalIo>;
   nowMs?: number;
 }
@@ -41,12 +44,14 @@ export class Journal {
   /** A failed append could not be cut back: the next one must cut first. */
   #dirty = false;
   #io: JournalIo;
+  readonly id: string;
 
   constructor(
     readonly path: string,
     opts: JournalOptions = {},
   ) {
     const log = opts.log ?? (() => {});
+    this.id = opts.id ?? randomBytes(6).toString('base64url');
     this.#io = { ...NODE_IO, ...opts.io };
     this.#fd = openSync(path, 'a+', 0o600);
     try {

@@ -13,6 +13,8 @@ export const StoreSettings = z.looseObject({
    * one write held both.
    */
   clockRevision: z.number().int().min(0).optional(),
+  /** The journal's name (see openJournal): a screen's `since` counts in this journal only. */
+  journal: z.string().min(1).max(64).optional(),
 });
 export type StoreSettings = z.infer<typeof StoreSettings>;
 

@@ -47,7 +47,7 @@ describe('a journal kept in the conf store (older versions)', () => {
     const conf = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
     expect(conf.journal).toBeUndefined();
     expect(conf.token).toBe('t'.repeat(32));
-    expect(conf.settings).toEqual({ resumeRate: 3 });
+    expect(conf.settings).toEqual({ resumeRate: 3, journal: expect.any(String) });
     expect(lines).toEqual([expect.stringMatching(/moved 3 entries from .*config\.json to .*journal\.jsonl/)]);
     // The next entry follows; a second start has nothing to move.
     expect(

@@ -79,6 +79,29 @@ describe('GET /api/events', () => {
     await es.close();
   });
 
+  it.each<[string, (journal: string) => string, RegExp | null]>([
+    ['the same journal, behind the host', (j) => `since=1&journal=${j}`, null],
+    ['another journal', () => 'since=1&journal=someone-else', /another journal/],
+    ['a revision past the journal’s end', (j) => `since=9&journal=${j}`, /revision 9 is past/],
+  ])('resuming from %s: the hello says whether to refetch', async (_what, query, refetch) => {
+    for (const text of ['a', 'b']) await t.api('POST', ROUTES.overrides, { kind: 'alert', text });
+    const journal = (await t.api('GET', ROUTES.snapshot)).json.journal as string;
+    expect(journal).toMatch(/^[\w-]{8,}$/);
+    const es = openEvents(`${t.host.url}${ROUTES.events}?${query(journal)}`);
+    await es.until(() => es.events.length >= 1, 'hello');
+    const hello = HelloEvent.parse(JSON.parse(es.events[0]!.data));
+    expect(hello.journal).toBe(journal);
+    if (refetch) expect(hello.refetch).toMatch(refetch);
+    else expect(hello.refetch).toBeUndefined();
+    await es.close();
+  });
+
+  it('the journal keeps its name across a restart, so screens resume', async () => {
+    const before = (await t.api('GET', ROUTES.snapshot)).json.journal;
+    await t.restart();
+    expect((await t.api('GET', ROUTES.snapshot)).json.journal).toBe(before);
+  });
+
   it('a Last-Event-ID that is not a revision → 400', async () => {
     const res = await fetch(t.host.url + ROUTES.events, { headers: { 'Last-Event-ID': 'yesterday' } });
     expect(res.status).toBe(400);
