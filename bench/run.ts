@@ -15,6 +15,7 @@ import { coldStart } from './coldstart.js';
 import { startFloorServer } from './floor.js';
 import { stopAll } from './proc.js';
 import { hallwayFanout } from './hallway-fanout.js';
+import { httpFanout } from './http-fanout.js';
 import { idleCost } from './idle.js';
 import { journalCost } from './journal.js';
 import { resumeAfterMissed } from './resume.js';
@@ -127,6 +128,9 @@ await part(
   60_000,
   0,
   async (ctx) => emitAll(ctx, await journalCost(ROOT, ctx.until)),
+);
+await part('change → HTTP stream clients', 'p99 ≤ 1.5× floor, RSS < 250 MB', 120_000, 0, async (ctx) =>
+  emitAll(ctx, await httpFanout(ROOT)),
 );
 
 let browser: Browser | null = null;
