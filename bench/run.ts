@@ -115,7 +115,7 @@ const IDLE_BUDGET = 80_000;
 const DAY_BUDGET = 120_000;
 const RESUME_BUDGET = 30_000;
 const COLD_BUDGET = 50_000;
-const LOBBY_BUDGET = 40_000;
+const LOBBY_BUDGET = 60_000;
 const LATER_BROWSER = COLD_BUDGET + LOBBY_BUDGET + IDLE_BUDGET + DAY_BUDGET + RESUME_BUDGET;
 
 await part('weight', '< 80', 10_000, 0, (ctx) => emitAll(ctx, weight(ROOT)));
@@ -149,12 +149,18 @@ if (b) {
       await floor.child.stop();
     }
   });
-  await part('cold start', '< 1000 ms', COLD_BUDGET, LOBBY_BUDGET + IDLE_BUDGET + DAY_BUDGET, async (ctx) =>
+  await part('cold start', '≤ 3× floor', COLD_BUDGET, LOBBY_BUDGET + IDLE_BUDGET + DAY_BUDGET, async (ctx) =>
     emitAll(ctx, await coldStart(b, ROOT, ctx.until)),
   );
-  await part('35C3 lobby', '< 300 ms, heap < 10 MB', LOBBY_BUDGET, IDLE_BUDGET + DAY_BUDGET, async (ctx) => {
-    emitAll(ctx, await scaleInBrowser(b, ROOT, ctx.until));
-  });
+  await part(
+    '35C3 lobby',
+    '≤ 2× floor, heap < 10 MB',
+    LOBBY_BUDGET,
+    IDLE_BUDGET + DAY_BUDGET,
+    async (ctx) => {
+      emitAll(ctx, await scaleInBrowser(b, ROOT, ctx.until));
+    },
+  );
 }
 const chromiumVersion = b?.version() ?? 'unknown';
 await b?.close().catch(() => undefined);
@@ -180,9 +186,9 @@ const header = [
   `Renderer: ${build}`,
   `Host: ${hostBuild}`,
   `Whole run: ${((Date.now() - started) / 1000).toFixed(0)} s`,
-  'Pages: Debian Chromium headless, each page in its own browser context; the floor is a bare node:http SSE ' +
-    'server and a page whose EventSource writes into one div, in the same browser set-up: on another machine only ' +
-    'the Hallway/floor ratio carries over.',
+  'Pages: Debian Chromium headless, each page in its own browser context. Each "floor" row is the least the ' +
+    'same measure can cost (a bare node:http server and page, fast-xml-parser alone, plain HTTP stream clients), ' +
+    'measured in the same run and set-up: on another machine only the Hallway/floor ratios carry over.',
 ];
 const table = markdownTable(rows);
 const noteText = notes(rows);
