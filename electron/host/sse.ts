@@ -30,6 +30,15 @@ const RETRY_MS = 1_000;
 export function eventStreams(state: HostState, keepaliveMs = SSE_KEEPALIVE_MS): EventStreams {
   const routes = new Hono();
   const stops = new Set<() => void>();
+  // A new entry goes to every open stream: serialize it once, not once per screen.
+  let latest: { entry: JournalEntry; data: string } | null = null;
+  const eventData = (entry: JournalEntry): string => {
+    if (latest?.entry !== entry) {
+      const payload: JournalEvent = { entry, clock: state.clockInfo() };
+      latest = { entry, data: JSON.stringify(payload) };
+    }
+    return latest.data;
+  };
 
   routes.get(ROUTES.events, (c) => {
     const given = c.req.header('last-event-id') ?? c.req.query('since') ?? c.req.query('lastEventId');
@@ -85,11 +94,10 @@ export function eventStreams(state: HostState, keepaliveMs = SSE_KEEPALIVE_MS): 
             wake = null;
             continue;
           }
-          const payload: JournalEvent = { entry, clock: state.clockInfo() };
           await stream.writeSSE({
             event: EVENTS.journal,
             id: String(entry.revision),
-            data: JSON.stringify(payload),
+            data: eventData(entry),
           });
         }
       } catch {
