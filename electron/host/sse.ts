@@ -71,7 +71,8 @@ export function eventStreams(state: HostState, keepaliveMs = SSE_KEEPALIVE_MS): 
         queue.push(e);
         wake?.();
       });
-      queue.push(...state.journal.since(last));
+      // Entries of this journal mean nothing on top of another's: the snapshot replaces them.
+      if (!refetch) queue.push(...state.journal.since(last));
       const hello: HelloEvent = {
         revision: state.revision,
         clock: state.clockInfo(),

@@ -93,6 +93,10 @@ describe('GET /api/events', () => {
     expect(hello.journal).toBe(journal);
     if (refetch) expect(hello.refetch).toMatch(refetch);
     else expect(hello.refetch).toBeUndefined();
+    // A resume replays revision 2; a refetch replays nothing (the snapshot replaces it), only what is new.
+    await t.api('POST', ROUTES.overrides, { kind: 'alert', text: 'c' });
+    await es.until(() => journalRevisions(es.events).includes(3), 'the new entry');
+    expect(journalRevisions(es.events)).toEqual(refetch ? [3] : [2, 3]);
     await es.close();
   });
 
