@@ -166,7 +166,7 @@ async function serveWith(
 
 async function serveJournal(
   opts: HostOptions,
-  program: Program,
+  program: StoredProgram,
   programPath: string,
   store: HostStore,
   token: string,

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { JournalEntry } from '../../core/overrides/schema.js';
+import { pathText } from '../../core/program/parse.js';
 
 /** The journal of a data dir: one JSON line per entry, in revision order. */
 export const JOURNAL_FILE = 'journal.jsonl';
@@ -39,9 +40,8 @@ function lineProblem(text: string, prev: number): { entry: JournalEntry } | { re
   const parsed = JournalEntry.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return {
-      reason: `not a journal entry (${issue?.path.join('.') || 'entry'}: ${issue?.message ?? 'invalid'})`,
-    };
+    const where = issue?.path.length ? `${pathText(issue.path)}: ` : '';
+    return { reason: `not a journal entry (${where}${issue?.message ?? 'invalid'})` };
   }
   // Resume by Last-Event-ID relies on revisions only ever growing.
   if (parsed.data.revision <= prev)
