@@ -14,6 +14,7 @@ export interface HallwayHost {
   rooms: string[];
   lobby: string;
   child: Child;
+  dataDir: string;
   /** Wall clock just before the spawn, and when it had printed its URLs: cold-start figures. */
   spawnedAt: number;
   readyAt: number;
@@ -26,16 +27,23 @@ export interface ServeOptions {
   clock?: string;
   rate?: number;
   timeoutMs?: number;
+  /** A data dir to serve (kept on stop; the caller owns it); default: a fresh one, removed on stop. */
+  dataDir?: string;
+  /** Fixed port (a restart that open pages reconnect to); default: any free one. */
+  port?: number;
+  env?: NodeJS.ProcessEnv;
 }
 
 /** `hallway serve` as a user runs it, on an ephemeral port and a fresh data dir. */
 export async function startHallway(root: string, opts: ServeOptions = {}): Promise<HallwayHost> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hallway-bench-'));
+  const owned = opts.dataDir === undefined;
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'hallway-bench-'));
+  const drop = () => owned && rmSync(dataDir, { recursive: true, force: true });
   const args = [
     path.join(root, 'bin', 'hallway.mjs'),
     'serve',
     '--port',
-    '0',
+    String(opts.port ?? 0),
     '--data',
     dataDir,
     '--clock',
@@ -50,9 +58,10 @@ export async function startHallway(root: string, opts: ServeOptions = {}): Promi
     child = await spawnUntil(process.execPath, args, (out) => out.some((l) => /#token=\S+/.test(l)), {
       cwd: root,
       timeoutMs: opts.timeoutMs ?? 30_000,
+      ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
     });
   } catch (e) {
-    rmSync(dataDir, { recursive: true, force: true });
+    drop();
     throw e;
   }
   const urls = child.output.flatMap((l) => l.match(/https?:\/\/\S+/g) ?? []);
@@ -61,7 +70,7 @@ export async function startHallway(root: string, opts: ServeOptions = {}): Promi
   const lobby = urls.find((u) => /\/lobby$/.test(u));
   if (!admin || rooms.length === 0 || !lobby) {
     await child.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    drop();
     throw new Error(
       `hallway serve printed no admin, room and lobby URLs: ${child.output.slice(0, 8).join(' / ')}`,
     );
@@ -75,6 +84,7 @@ export async function startHallway(root: string, opts: ServeOptions = {}): Promi
     rooms: [...new Set(rooms)],
     lobby,
     child,
+    dataDir,
     spawnedAt,
     readyAt,
     post: (route, body) =>
@@ -85,7 +95,7 @@ export async function startHallway(root: string, opts: ServeOptions = {}): Promi
       }),
     async stop() {
       await child.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      drop();
     },
   };
 }

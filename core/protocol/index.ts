@@ -57,6 +57,8 @@ export const Snapshot = z.object({
   rooms: z.array(Room),
   /** Problems applying the journal to this program (an override naming a session it lacks). */
   problems: z.array(z.string()).default([]),
+  /** Which journal the revisions count in: a screen resumes its stream only in the same one. */
+  journal: z.string().optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -67,9 +69,26 @@ export const JournalEvent = z.object({
 });
 export type JournalEvent = z.infer<typeof JournalEvent>;
 
-/** Payload of the SSE `hello` event sent on every (re)connection. */
-export const HelloEvent = z.object({ revision: z.number().int().min(0), clock: ClockInfo });
+/**
+ * Payload of the SSE `hello` event sent on every (re)connection. A stream opened with
+ * `Last-Event-ID` or `?since=N` (and `&journal=ID`, the snapshot's) then replays every entry
+ * after N, unless the host cannot: then `refetch` says why, and the screen fetches the snapshot.
+ */
+export const HelloEvent = z.object({
+  revision: z.number().int().min(0),
+  clock: ClockInfo,
+  journal: z.string().optional(),
+  refetch: z.string().optional(),
+});
 export type HelloEvent = z.infer<typeof HelloEvent>;
+
+/** The events URL that resumes after `revision` of `journal` (null: from now on). */
+export function eventsUrl(revision: number | null, journal?: string): string {
+  if (revision === null) return ROUTES.events;
+  const q = new URLSearchParams({ since: String(revision) });
+  if (journal) q.set('journal', journal);
+  return `${ROUTES.events}?${q}`;
+}
 
 export { OverrideInput };
 

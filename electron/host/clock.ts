@@ -1,4 +1,4 @@
-import type { ClockState } from '../../core/overrides/schema.js';
+import type { ClockState, JournalEntry } from '../../core/overrides/schema.js';
 import type { ClockInput } from '../../core/protocol/index.js';
 import { clockNow, simulatedClock } from '../../core/time/clock.js';
 
@@ -76,4 +76,30 @@ export class HostClock {
   set(setting: ClockSetting): void {
     this.#setting = setting;
   }
+}
+
+/**
+ * The clock as last set: the one kept in settings, moved on by every clock entry journalled after
+ * `clockRevision` (a clock change is journalled first and kept in settings second, so a crash
+ * between the two leaves the journal ahead). `repaired` says the settings lagged.
+ */
+export function keptClock(
+  kept: { clock?: ClockState; resumeRate?: number; clockRevision?: number },
+  journalSince: (revision: number) => readonly JournalEntry[],
+): { setting: ClockSetting | null; repaired: number | null } {
+  let state = kept.clock;
+  let resumeRate = kept.resumeRate ?? 1;
+  let repaired: number | null = null;
+  // Older stores wrote the clock and its entry in one write: nothing can lag there.
+  if (kept.clockRevision !== undefined)
+    for (const e of journalSince(kept.clockRevision)) {
+      if (e.type !== 'clock') continue;
+      const before = state?.mode === 'simulated' ? state.rate : 0;
+      if (e.clock.mode === 'real') resumeRate = 1;
+      else if (e.clock.rate > 0) resumeRate = e.clock.rate;
+      else if (before > 0) resumeRate = before; // a pause resumes at the rate it stopped
+      state = e.clock;
+      repaired = e.revision;
+    }
+  return { setting: state ? { state, resumeRate } : null, repaired };
 }

@@ -7,8 +7,9 @@ import type { StoredProgram } from '../../core/program/schema.js';
 import { PAGES } from '../../core/protocol/index.js';
 import { simulatedClock } from '../../core/time/clock.js';
 import { parseInstant } from '../../core/time/venue.js';
-import { type ClockSetting, HostClock, REAL_CLOCK } from './clock.js';
-import { Journal } from './journal.js';
+import { type ClockSetting, HostClock, keptClock, REAL_CLOCK } from './clock.js';
+import type { Journal } from './journal.js';
+import { openJournal } from './journal-migrate.js';
 import { lockDataDir } from './lock.js';
 import { defaultDataDir, defaultProgramPath, defaultRendererDir } from './paths.js';
 import { readProgramFile } from './program-file.js';
@@ -51,8 +52,16 @@ export interface RunningHost {
 
 export const DEFAULT_PORT = 8710;
 
-/** The clock to start with: the command line's, else the one the store kept, else real time. */
-function startClock(opts: HostOptions, store: HostStore, log: (l: string) => void): ClockSetting {
+/**
+ * The clock to start with: the command line's, else the one last set (settings, moved on by any
+ * clock entry the journal has after them), else real time.
+ */
+function startClock(
+  opts: HostOptions,
+  store: HostStore,
+  journal: Journal,
+  log: (l: string) => void,
+): ClockSetting {
   const rate = opts.rate;
   if (rate !== undefined && !(Number.isFinite(rate) && rate >= 0 && rate <= 100_000))
     throw new Error(`rate ${rate} is not allowed: give a number from 0 (clock held still) to 100000`);
@@ -60,17 +69,31 @@ function startClock(opts: HostOptions, store: HostStore, log: (l: string) => voi
     const start = opts.clock !== undefined ? parseInstant(opts.clock) : Date.now();
     const r = rate ?? 1;
     const setting = { state: simulatedClock(start, r, Date.now()), resumeRate: r > 0 ? r : 1 };
-    store.set('settings', { ...store.get('settings'), clock: setting.state, resumeRate: setting.resumeRate });
+    keepClock(store, setting, journal.revision);
     return setting;
   }
-  const kept = store.get('settings').clock;
-  if (kept?.mode === 'simulated') {
+  const { setting: kept, repaired } = keptClock(store.get('settings'), (r) => journal.since(r));
+  if (kept && repaired !== null) {
+    log(`clock: took the clock from journal revision ${repaired} (${store.path} was written before it)`);
+    keepClock(store, kept, repaired);
+  }
+  if (kept?.state.mode === 'simulated') {
     log(
       'clock: SIMULATED, as last set (the admin page or POST /api/clock {"action":"real"} returns to real time)',
     );
-    return { state: kept, resumeRate: store.get('settings').resumeRate ?? 1 };
+    return kept;
   }
   return REAL_CLOCK;
+}
+
+/** Keeps the clock in the settings, with the journal revision it stands for. */
+function keepClock(store: HostStore, setting: ClockSetting, revision: number): void {
+  store.set('settings', {
+    ...store.get('settings'),
+    clock: setting.state,
+    resumeRate: setting.resumeRate,
+    clockRevision: revision,
+  });
 }
 
 /** The address other machines reach us at: the first LAN IPv4, else loopback. */
@@ -132,9 +155,34 @@ async function serveWith(
 ): Promise<RunningHost> {
   const store = opts.store ? adoptStore(opts.store, log) : openStore(dataDir, log);
   const token = ensureToken(store);
-  const journal = new Journal(store);
-  const clock = new HostClock(startClock(opts, store, log));
-  const state = new HostState(program, journal, clock);
+  const journal = openJournal(dataDir, store, log);
+  try {
+    return await serveJournal(opts, program, programPath, store, token, journal, log, unlock);
+  } catch (e) {
+    journal.close();
+    throw e;
+  }
+}
+
+async function serveJournal(
+  opts: HostOptions,
+  program: StoredProgram,
+  programPath: string,
+  store: HostStore,
+  token: string,
+  journal: Journal,
+  log: (line: string) => void,
+  unlock: () => void,
+): Promise<RunningHost> {
+  const clock = new HostClock(startClock(opts, store, journal, log));
+  const state = new HostState(program, journal, clock, (setting, revision) => {
+    try {
+      keepClock(store, setting, revision);
+    } catch (e) {
+      // The change is journalled (and so acknowledged); the next start takes it from there.
+      log(`clock: could not keep the clock in ${store.path} (${(e as Error).message}); the journal has it`);
+    }
+  });
   const problems = state.effective().problems;
   if (problems.length)
     log(`overrides: ${problems.length} kept override(s) do not fit this program: ${problems.join('; ')}`);
@@ -147,6 +195,7 @@ async function serveWith(
     token: () => store.get('token') ?? token,
     rendererDir: opts.rendererDir ?? defaultRendererDir(),
     log,
+    requestLog: process.env.HALLWAY_REQUEST_LOG === '1',
   });
   const hostname = opts.lan ? '0.0.0.0' : '127.0.0.1';
   const server = await listen(app, opts.port ?? DEFAULT_PORT, hostname);
@@ -158,7 +207,9 @@ async function serveWith(
       `WARNING: listening on ALL network interfaces (port ${port}): any machine on this network can load the screens; ` +
         'changes still need the admin token.',
     );
-  log(`host: ${url} (program ${programPath}, store ${store.path}, revision ${journal.revision})`);
+  log(
+    `host: ${url} (program ${programPath}, store ${store.path}, journal ${journal.path}, revision ${journal.revision})`,
+  );
 
   const screens: Screen[] = [
     ...program.rooms.map((r) => ({
@@ -182,6 +233,7 @@ async function serveWith(
       closing ??= new Promise<void>((resolve) => {
         streams.closeAll();
         server.close(() => {
+          journal.close();
           unlock();
           resolve();
         });

@@ -16,12 +16,22 @@ export interface AppOptions {
   rendererDir: string;
   log: (line: string) => void;
   keepaliveMs?: number;
+  /** Log a line per request (`request: GET /api/snapshot 200`): HALLWAY_REQUEST_LOG=1. */
+  requestLog?: boolean;
 }
 
 /** The host's whole HTTP surface: API, event stream, renderer pages. */
 export function createApp(o: AppOptions): { app: Hono; streams: EventStreams } {
   const app = new Hono();
   const streams = eventStreams(o.state, o.keepaliveMs);
+  if (o.requestLog)
+    app.use('*', async (c, next) => {
+      // Logged when the answer starts, so an event stream shows when it opened.
+      await next();
+      o.log(
+        `request: ${c.req.method} ${c.req.path}${c.req.query('since') ? `?since=${c.req.query('since')}` : ''} ${c.res.status}`,
+      );
+    });
   app.use('*', securityHeaders);
   // A 35C3 snapshot is ~940 KB of JSON (~310 KB gzipped) and the bundles compress 3–4×: gzip them.
   // Never the event stream: a compressor buffers, and events must reach screens at once.

@@ -23,12 +23,22 @@ const RETRY_MS = 1_000;
 
 /**
  * GET /api/events: a `hello` (revision + clock), then every journal entry after the client's
- * `Last-Event-ID` (or `?since=N`, for the first connection after a snapshot), then each new one
- * live, each with `id: <revision>`. Without either, only entries from now on.
+ * `Last-Event-ID` (or `?since=N`: a screen resuming after its last applied revision), then each
+ * new one live, each with `id: <revision>`. Without either, only entries from now on. A `since`
+ * this journal cannot continue (another journal's, or past its end) gets `refetch` in the hello.
  */
 export function eventStreams(state: HostState, keepaliveMs = SSE_KEEPALIVE_MS): EventStreams {
   const routes = new Hono();
   const stops = new Set<() => void>();
+  // A new entry goes to every open stream: serialize it once, not once per screen.
+  let latest: { entry: JournalEntry; data: string } | null = null;
+  const eventData = (entry: JournalEntry): string => {
+    if (latest?.entry !== entry) {
+      const payload: JournalEvent = { entry, clock: state.clockInfo() };
+      latest = { entry, data: JSON.stringify(payload) };
+    }
+    return latest.data;
+  };
 
   routes.get(ROUTES.events, (c) => {
     const given = c.req.header('last-event-id') ?? c.req.query('since') ?? c.req.query('lastEventId');
@@ -37,6 +47,15 @@ export function eventStreams(state: HostState, keepaliveMs = SSE_KEEPALIVE_MS): 
         { path: 'since', message: 'must be a whole number' },
       ]);
     const last = given ? Number(given.trim()) : state.revision;
+    const journal = state.journal.id;
+    const theirs = c.req.query('journal');
+    // Resuming needs the same journal, at or behind where it is: otherwise only a snapshot helps.
+    const refetch =
+      theirs !== undefined && theirs !== journal
+        ? `another journal (${theirs.slice(0, 40)}, this host's is ${journal})`
+        : last > state.revision
+          ? `revision ${last} is past this journal's last (${state.revision})`
+          : undefined;
 
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
@@ -52,8 +71,14 @@ export function eventStreams(state: HostState, keepaliveMs = SSE_KEEPALIVE_MS): 
         queue.push(e);
         wake?.();
       });
-      queue.push(...state.journal.since(last));
-      const hello: HelloEvent = { revision: state.revision, clock: state.clockInfo() };
+      // Entries of this journal mean nothing on top of another's: the snapshot replaces them.
+      if (!refetch) queue.push(...state.journal.since(last));
+      const hello: HelloEvent = {
+        revision: state.revision,
+        clock: state.clockInfo(),
+        journal,
+        ...(refetch ? { refetch } : {}),
+      };
 
       stops.add(stop);
       stream.onAbort(stop);
@@ -70,11 +95,10 @@ export function eventStreams(state: HostState, keepaliveMs = SSE_KEEPALIVE_MS): 
             wake = null;
             continue;
           }
-          const payload: JournalEvent = { entry, clock: state.clockInfo() };
           await stream.writeSSE({
             event: EVENTS.journal,
             id: String(entry.revision),
-            data: JSON.stringify(payload),
+            data: eventData(entry),
           });
         }
       } catch {

@@ -4,7 +4,7 @@ import type { JournalEntry, OverrideInput } from '../../core/overrides/schema.js
 import type { Program, StoredProgram } from '../../core/program/schema.js';
 import type { ClockInfo, ClockInput } from '../../core/protocol/index.js';
 import { isoInVenue } from '../../core/time/venue.js';
-import type { HostClock } from './clock.js';
+import type { ClockSetting, HostClock } from './clock.js';
 import type { Journal } from './journal.js';
 
 export interface Effective {
@@ -34,6 +34,8 @@ export class HostState {
     readonly base: StoredProgram,
     readonly journal: Journal,
     readonly clock: HostClock,
+    /** Keeps a journalled clock change in the settings (after the journal: see keptClock). */
+    private readonly keepClock: (setting: ClockSetting, revision: number) => void = () => {},
   ) {}
 
   get revision(): number {
@@ -42,7 +44,16 @@ export class HostState {
 
   effective(): Effective {
     const revision = this.journal.revision;
-    if (this.#effective?.revision !== revision) {
+    const last = this.#effective;
+    if (last?.revision === revision) return last;
+    // New overrides and clock entries apply on top of the last effective program (exact: the
+    // screens rely on the same, property-tested), so an override costs the same with a journal
+    // of 10 or 10,000; anything else (a revert) replays the whole journal.
+    const added = last ? this.journal.since(last.revision) : [];
+    if (last && added.every((e) => e.type === 'override' || e.type === 'clock')) {
+      const step = applyOverrides(last.program, added);
+      this.#effective = { revision, program: step.program, problems: [...last.problems, ...step.problems] };
+    } else {
       const { program, problems } = applyOverrides(this.base, [...this.journal.entries]);
       this.#effective = { revision, program, problems };
     }
@@ -77,21 +88,24 @@ export class HostState {
     return this.journal.append({ type: 'revert', at: this.nowIso(), target });
   }
 
-  /** Applies a clock change, journalled (so a resuming stream sees it) and persisted in one write. */
+  /**
+   * Applies a clock change: journalled (so a resuming stream sees it), then kept in the settings.
+   * The journal is the truth: a start after a crash between the two takes the clock from it.
+   */
   changeClock(input: ClockInput): JournalEntry {
     const at = this.nowIso();
     const before = this.clock.setting;
     const next = this.clock.plan(input);
     // Set first so the streamed event carries the new clock; undone if the write fails.
     this.clock.set(next);
+    let entry: JournalEntry;
     try {
-      return this.journal.append(
-        { type: 'clock', at, clock: next.state },
-        { clock: next.state, resumeRate: next.resumeRate },
-      );
+      entry = this.journal.append({ type: 'clock', at, clock: next.state });
     } catch (e) {
       this.clock.set(before);
       throw e;
     }
+    this.keepClock(next, entry.revision);
+    return entry;
   }
 }

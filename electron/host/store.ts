@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import Conf from 'conf';
+import type { JournalEntry } from '../../core/overrides/schema.js';
 import { pathText } from '../../core/program/parse.js';
+import { asidePath, JOURNAL_FILE, journalPathIn, readJournalFile } from './journal-file.js';
 import { STORE_FILE, STORE_OPTIONS, StoreShape } from './store-schema.js';
 
 export type HostStore = Conf<StoreShape>;
@@ -25,12 +27,10 @@ export function storeFileProblem(path: string): string | null {
   })`;
 }
 
-const stamp = (ms: number) => new Date(ms).toISOString().replace(/[:.]/g, '-');
-
 /**
  * Moves an unreadable or schema-invalid store file aside as `config.corrupt-<timestamp>.json`
- * and says where in one line, so the host starts empty instead of crash-looping or silently
- * losing the log. Returns the new path, or null when the file was fine or absent.
+ * and says where in one line, so the host starts with fresh settings instead of crash-looping
+ * (the journal is a file of its own). Returns the new path, or null when the file was fine or absent.
  * The Electron shell calls this before constructing its electron-store on the same file.
  */
 export function quarantineInvalidStore(
@@ -40,10 +40,7 @@ export function quarantineInvalidStore(
 ): string | null {
   const problem = storeFileProblem(path);
   if (problem === null) return null;
-  const name = basename(path).replace(/\.json$/, '');
-  let aside = join(dirname(path), `${name}.corrupt-${stamp(nowMs)}.json`);
-  for (let n = 1; existsSync(aside); n++)
-    aside = join(dirname(path), `${name}.corrupt-${stamp(nowMs)}-${n}.json`);
+  const aside = asidePath(path, 'corrupt', 'json', nowMs);
   try {
     renameSync(path, aside);
   } catch {
@@ -51,23 +48,38 @@ export function quarantineInvalidStore(
     copyFileSync(path, aside);
     rmSync(path, { force: true });
   }
-  log(`store: ${path} is ${problem}; moved it to ${aside} and started with an empty override log`);
+  log(
+    `store: ${path} is ${problem}; moved it to ${aside} and started with a fresh one (a new admin token; ${JOURNAL_FILE} beside it is not touched)`,
+  );
   return aside;
 }
 
+/** What a data dir holds, as `hallway now --data` and `export --data` read it. */
+export type StoredData = Omit<StoreShape, 'journal'> & { journal: JournalEntry[] };
+
 /**
- * The store file of `dataDir` read without changing anything (for `hallway now --data`):
- * null when there is none; throws saying what is wrong when it is unusable.
+ * The store and journal of `dataDir` read without changing anything (for `hallway now --data`):
+ * null when there is neither; throws saying what is wrong when one is unusable. A torn last
+ * journal line (never acknowledged) is left out, as `serve` would set it aside.
  */
-export function readStoreFile(dataDir: string): StoreShape | null {
+export function readStoreFile(dataDir: string): StoredData | null {
   const path = join(dataDir, STORE_FILE);
-  if (!existsSync(path)) return null;
   const problem = storeFileProblem(path);
   if (problem !== null)
     throw new Error(
       `the store ${path} is ${problem}; \`hallway serve --data ${dataDir}\` would move it aside`,
     );
-  return StoreShape.parse(JSON.parse(readFileSync(path, 'utf8')));
+  const conf = existsSync(path) ? StoreShape.parse(JSON.parse(readFileSync(path, 'utf8'))) : null;
+  const file = readJournalFile(dataDir);
+  if (conf === null && file === null) return null;
+  if (file?.bad && !file.bad.last)
+    throw new Error(
+      `line ${file.bad.line} of the journal ${journalPathIn(dataDir)} is ${file.bad.reason}; ` +
+        `\`hallway serve --data ${dataDir}\` would keep the entries before it and set the rest aside`,
+    );
+  // The store's own journal is one an older version wrote and no host has moved out yet.
+  const journal = file?.entries.length ? file.entries : (conf?.journal ?? []);
+  return { ...(conf ?? StoreShape.parse({})), journal };
 }
 
 /** Opens the conf store in `dataDir`, after quarantining a bad file. */

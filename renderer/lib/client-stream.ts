@@ -1,4 +1,4 @@
-import { EVENTS, ROUTES } from '../../core/protocol/index.js';
+import { EVENTS, eventsUrl, type HelloEvent } from '../../core/protocol/index.js';
 import { describe } from './client-fetch.js';
 
 // Capped at 1 s: a screen must catch up within 2 s of the host coming back (issue 8), and a
@@ -13,14 +13,19 @@ export interface StreamHooks {
   setOnline(online: boolean): void;
   setError(message: string): void;
   opened(): void;
-  /** `revision` is the one the host said hello with, null when it said none. */
-  hello(revision: number | null): void;
+  /** What the host said on (re)connecting; null when it was unreadable. */
+  hello(hello: Pick<HelloEvent, 'revision' | 'journal' | 'refetch'> | null): void;
   journal(data: unknown): void;
+  /** Where to resume the stream: the last revision applied, of which journal; null: no snapshot yet. */
+  resumePoint(): { revision: number; journal: string | undefined } | null;
 }
 
 /**
- * The host's event stream and its reconnect loop: fetch the snapshot first (so nothing the stream
- * would have said is missed), then open the stream; on failure try again with backoff.
+ * The host's event stream and its reconnect loop: fetch the snapshot first when there is none,
+ * then open the stream after its revision. A dropped stream reopens after the last revision
+ * applied (`?since=`), so the host replays what was missed and no snapshot is fetched; only a
+ * host that cannot continue from there (its hello says `refetch`) costs one. On failure, try
+ * again with backoff.
  */
 export class StreamLink {
   #es: EventSource | null = null;
@@ -51,8 +56,9 @@ export class StreamLink {
   open(): void {
     this.#es?.close();
     let es: EventSource;
+    const from = this.#hooks.resumePoint();
     try {
-      es = new EventSource(this.#baseUrl + ROUTES.events);
+      es = new EventSource(this.#baseUrl + eventsUrl(from?.revision ?? null, from?.journal));
     } catch (e) {
       this.#hooks.setError(describe(e));
       this.#retry();
@@ -66,7 +72,8 @@ export class StreamLink {
       this.#hooks.opened();
     };
     es.onerror = () => {
-      // Take over from EventSource's own retry: refetch the snapshot, then reopen, with backoff.
+      // Take over from EventSource's own retry (it gives up on a 5xx, and would resume from the
+      // last id it saw, not the last revision applied): reopen after that revision, with backoff.
       if (this.#es !== es) return;
       es.close();
       this.#es = null;
@@ -76,7 +83,7 @@ export class StreamLink {
     };
     es.addEventListener(EVENTS.hello, (e: MessageEvent) => {
       this.#lastSign = performance.now();
-      this.#hooks.hello(revisionOf(e.data));
+      this.#hooks.hello(helloOf(e.data));
     });
     es.addEventListener(EVENTS.journal, (e: MessageEvent) => {
       this.#lastSign = performance.now();
@@ -109,16 +116,25 @@ export class StreamLink {
   #retry(): void {
     const t = setTimeout(() => {
       this.#timers.delete(t);
-      if (this.#hooks.running()) void this.connect();
+      if (!this.#hooks.running()) return;
+      // With a snapshot, resume the stream where it stopped; without one, fetch one first.
+      if (this.#hooks.resumePoint()) this.open();
+      else void this.connect();
     }, backoff(this.#attempt++));
     this.#timers.add(t);
   }
 }
 
-function revisionOf(data: unknown): number | null {
+/** The hello's fields the stream acts on (it is small and sent once per connection). */
+function helloOf(data: unknown): Pick<HelloEvent, 'revision' | 'journal' | 'refetch'> | null {
   try {
-    const v = (JSON.parse(String(data)) as { revision?: unknown }).revision;
-    return typeof v === 'number' ? v : null;
+    const h = JSON.parse(String(data)) as Partial<Record<keyof HelloEvent, unknown>>;
+    if (typeof h.revision !== 'number') return null;
+    return {
+      revision: h.revision,
+      ...(typeof h.journal === 'string' ? { journal: h.journal } : {}),
+      ...(typeof h.refetch === 'string' ? { refetch: h.refetch } : {}),
+    };
   } catch {
     return null;
   }

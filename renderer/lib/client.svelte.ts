@@ -49,6 +49,8 @@ export class HostConnection {
   #wallAtTick = Date.now();
   #monoAtTick = performance.now();
   #started = false;
+  /** The snapshot came from the host in this page's life (not the cache): the stream may resume from it. */
+  #live = false;
   #onMessage = (e: MessageEvent) => this.#receivePreview(e);
 
   constructor(opts: HostConnectionOptions) {
@@ -59,11 +61,17 @@ export class HostConnection {
       setOnline: (online) => (this.online = online),
       setError: (message) => (this.lastError = message),
       opened: () => void this.#beat(),
-      hello: (rev) => {
-        if (rev !== null && rev === this.revision) return;
+      hello: (hello) => {
+        // The host replays what we missed after the revision we resumed from; only when it
+        // cannot (another journal, or it is behind us) is the snapshot fetched.
+        if (hello && !hello.refetch && this.#live && hello.revision >= this.revision) return;
         this.#refetchNow();
       },
       journal: (data) => this.#onJournal(data),
+      resumePoint: () =>
+        this.#live && this.snapshot
+          ? { revision: this.snapshot.revision, journal: this.snapshot.journal }
+          : null,
     });
     const frozen =
       typeof location === 'undefined' ? { at: null, error: null } : frozenInstant(location.search);
@@ -151,6 +159,7 @@ export class HostConnection {
       if (seq < this.#acceptedSeq) return true;
       if (seq <= this.#appliedAtSeq && data.revision < this.revision) return true;
       this.#acceptedSeq = seq;
+      this.#live = true;
       this.#accept(data);
       if (!this.#opts.stream) this.online = true;
       this.lastError = null;

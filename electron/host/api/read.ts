@@ -43,6 +43,7 @@ export function readRoutes(state: HostState): Hono {
         `"overrides":${JSON.stringify(state.journal.entries)}`,
         `"rooms":${JSON.stringify(eff.program.rooms)}`,
         `"problems":${JSON.stringify(eff.problems)}`,
+        `"journal":${JSON.stringify(state.journal.id)}`,
       ].join(',');
       cached = { revision: eff.revision, json };
     }

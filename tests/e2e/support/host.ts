@@ -20,6 +20,8 @@ export interface HostStartOptions {
   program?: string;
   /** Extra `hallway serve` arguments. */
   args?: string[];
+  /** Extra environment (e.g. HALLWAY_REQUEST_LOG=1: a line per request in `output`). */
+  env?: Record<string, string>;
 }
 
 export interface TestHost {
@@ -56,7 +58,11 @@ async function spawnHost(
   if (opts.rate !== undefined) args.push('--rate', String(opts.rate));
   if (opts.program) args.push('--program', opts.program);
   args.push(...(opts.args ?? []));
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((ok, fail) => {
     let buf = '';
     const timer = setTimeout(() => {

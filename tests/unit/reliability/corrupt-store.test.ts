@@ -98,7 +98,8 @@ describe('a corrupted store file', () => {
       );
       expect(posted.status).toBe(201);
       expect(existsSync(storePath)).toBe(true);
-      expect(JSON.parse(readFileSync(storePath, 'utf8')).journal).toHaveLength(1);
+      // The journal lives beside the store now, one line per entry.
+      expect(readFileSync(join(dataDir, 'journal.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
       summary.push(`${name}: ok`);
     } finally {
       await h.close();

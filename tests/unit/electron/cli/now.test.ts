@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { JournalEntry } from '../../../../core/overrides/schema.js';
 import { openStore } from '../../../../electron/host/store.js';
 import { cli, scratch } from './helpers.js';
 
@@ -66,9 +68,16 @@ describe('hallway now', () => {
     expect(r.err).toContain(text);
   });
 
-  it('--data applies that data dir’s overrides', async () => {
+  it.each([
+    ['journal.jsonl', true],
+    ['an older store’s config.json', false],
+  ])('--data applies that data dir’s overrides (journal in %s)', async (_where, file) => {
     const dir = scratch('hallway-now-');
-    openStore(dir, () => {}).set('journal', [
+    const write = (entries: JournalEntry[]) =>
+      file
+        ? writeFileSync(join(dir, 'journal.jsonl'), entries.map((e) => `${JSON.stringify(e)}\n`).join(''))
+        : openStore(dir, () => {}).set('journal', entries);
+    write([
       {
         type: 'override',
         revision: 1,

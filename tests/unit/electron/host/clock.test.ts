@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { ClockState, JournalEntry } from '../../../../core/overrides/schema.js';
 import type { ClockInput } from '../../../../core/protocol/index.js';
 import {
   applyClockInput,
   type ClockSetting,
   HostClock,
+  keptClock,
   REAL_CLOCK,
 } from '../../../../electron/host/clock.js';
 
@@ -77,5 +79,52 @@ describe('HostClock', () => {
     const clock = new HostClock(sim('2019-05-20T09:00:00-07:00', 0), () => now);
     now += 3_600_000;
     expect(clock.now()).toBe(T('2019-05-20T09:00:00-07:00'));
+  });
+});
+
+describe('keptClock: the settings, moved on by clock entries journalled after them', () => {
+  const at = '2019-05-20T10:00:00-07:00';
+  const simAt = (rate: number): ClockState => ({
+    mode: 'simulated',
+    anchorReal: real,
+    anchorSim: real,
+    rate,
+  });
+  const clockEntry = (revision: number, clock: ClockState): JournalEntry => ({
+    type: 'clock',
+    revision,
+    at,
+    clock,
+  });
+  const journal: JournalEntry[] = [
+    clockEntry(1, simAt(4)),
+    { type: 'override', revision: 2, at, override: { kind: 'alert', text: 'x' } },
+    clockEntry(3, simAt(0)),
+  ];
+  const since = (r: number) => journal.filter((e) => e.revision > r);
+
+  it.each<[string, Parameters<typeof keptClock>[0], ClockSetting | null, number | null]>([
+    ['nothing kept, nothing after', { clockRevision: 3 }, null, null],
+    [
+      'settings up to date',
+      { clock: simAt(0), resumeRate: 4, clockRevision: 3 },
+      { state: simAt(0), resumeRate: 4 },
+      null,
+    ],
+    [
+      'the last clock entry missed (a pause): resumes at the rate before it',
+      { clock: simAt(4), resumeRate: 4, clockRevision: 1 },
+      { state: simAt(0), resumeRate: 4 },
+      3,
+    ],
+    ['both entries missed', { clockRevision: 0 }, { state: simAt(0), resumeRate: 4 }, 3],
+    [
+      'an older store (no clockRevision): its one write held both',
+      { clock: simAt(2), resumeRate: 2 },
+      { state: simAt(2), resumeRate: 2 },
+      null,
+    ],
+  ])('%s', (_what, kept, setting, repaired) => {
+    expect(keptClock(kept, since)).toEqual({ setting, repaired });
   });
 });

@@ -7,7 +7,7 @@ import { Journal } from '../../../../electron/host/journal.js';
 import { ScreenRegistry } from '../../../../electron/host/screens.js';
 import { createApp } from '../../../../electron/host/server.js';
 import { HostState } from '../../../../electron/host/state.js';
-import { openStore } from '../../../../electron/host/store.js';
+import { journalPathIn } from '../../../../electron/host/journal-file.js';
 import { FIXTURE_PROGRAM, type TestHost, openEvents, tempDir, testHost } from './helpers.js';
 
 let t: TestHost;
@@ -79,6 +79,33 @@ describe('GET /api/events', () => {
     await es.close();
   });
 
+  it.each<[string, (journal: string) => string, RegExp | null]>([
+    ['the same journal, behind the host', (j) => `since=1&journal=${j}`, null],
+    ['another journal', () => 'since=1&journal=someone-else', /another journal/],
+    ['a revision past the journal’s end', (j) => `since=9&journal=${j}`, /revision 9 is past/],
+  ])('resuming from %s: the hello says whether to refetch', async (_what, query, refetch) => {
+    for (const text of ['a', 'b']) await t.api('POST', ROUTES.overrides, { kind: 'alert', text });
+    const journal = (await t.api('GET', ROUTES.snapshot)).json.journal as string;
+    expect(journal).toMatch(/^[\w-]{8,}$/);
+    const es = openEvents(`${t.host.url}${ROUTES.events}?${query(journal)}`);
+    await es.until(() => es.events.length >= 1, 'hello');
+    const hello = HelloEvent.parse(JSON.parse(es.events[0]!.data));
+    expect(hello.journal).toBe(journal);
+    if (refetch) expect(hello.refetch).toMatch(refetch);
+    else expect(hello.refetch).toBeUndefined();
+    // A resume replays revision 2; a refetch replays nothing (the snapshot replaces it), only what is new.
+    await t.api('POST', ROUTES.overrides, { kind: 'alert', text: 'c' });
+    await es.until(() => journalRevisions(es.events).includes(3), 'the new entry');
+    expect(journalRevisions(es.events)).toEqual(refetch ? [3] : [2, 3]);
+    await es.close();
+  });
+
+  it('the journal keeps its name across a restart, so screens resume', async () => {
+    const before = (await t.api('GET', ROUTES.snapshot)).json.journal;
+    await t.restart();
+    expect((await t.api('GET', ROUTES.snapshot)).json.journal).toBe(before);
+  });
+
   it('a Last-Event-ID that is not a revision → 400', async () => {
     const res = await fetch(t.host.url + ROUTES.events, { headers: { 'Last-Event-ID': 'yesterday' } });
     expect(res.status).toBe(400);
@@ -99,11 +126,7 @@ describe('keepalive', () => {
     const dir = tempDir('hallway-keepalive-');
     const parsed = parseProgram(JSON.parse(readFileSync(FIXTURE_PROGRAM, 'utf8')));
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-    const state = new HostState(
-      parsed.program,
-      new Journal(openStore(dir, () => {})),
-      new HostClock(REAL_CLOCK),
-    );
+    const state = new HostState(parsed.program, new Journal(journalPathIn(dir)), new HostClock(REAL_CLOCK));
     const { app, streams } = createApp({
       state,
       screens: new ScreenRegistry(),

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../../../core/protocol/index.js';
@@ -26,14 +26,18 @@ describe('startHost', () => {
     expect((await t.api('POST', ROUTES.overrides, { kind: 'alert', text: 'x' })).status).toBe(201);
   });
 
-  it('takes a store the shell opened, and checks it the same way', async () => {
+  it('takes a store the shell opened, checks it the same way, and keeps the journal beside it', async () => {
     const dataDir = tempDir('hallway-shell-store-');
     const store = new Conf<StoreShape>({ ...STORE_OPTIONS, cwd: dataDir });
     writeFileSync(store.path, JSON.stringify({ journal: 'nope' }));
     t = await testHost({ dataDir: undefined, store });
     expect(t.lines.some((l) => /moved it to .*config\.corrupt-/.test(l))).toBe(true);
     await t.api('POST', ROUTES.overrides, { kind: 'alert', text: 'via the shell store' });
-    expect(store.get('journal')).toHaveLength(1);
+    expect(store.has('journal')).toBe(false);
+    const lines = readFileSync(join(dirname(store.path), 'journal.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
+    expect(lines.map((l) => JSON.parse(l).override.text)).toEqual(['via the shell store']);
     expect(store.get('token')).toBe(t.host.token);
   });
 
@@ -67,5 +71,36 @@ describe('startHost', () => {
     await t.restart({ clock: undefined, rate: undefined });
     expect((await t.api('GET', ROUTES.snapshot)).json.clock.now).toBe('2019-05-20T15:00:00-07:00');
     expect(t.lines.some((l) => l.startsWith('clock: SIMULATED'))).toBe(true);
+  });
+
+  it('a crash between the clock entry and the settings write: the next start takes the journal’s clock', async () => {
+    t = await testHost();
+    await t.api('POST', ROUTES.clock, { action: 'set', at: '2019-05-20T15:00:00-07:00', rate: 0 });
+    const settingsFile = join(t.dataDir, 'config.json');
+    const settingsThen = readFileSync(settingsFile);
+    await t.api('POST', ROUTES.clock, { action: 'set', at: '2019-05-20T16:30:00-07:00', rate: 0 });
+    await t.host.close();
+    // As if the host died after the journal line was fsynced and before config.json was written.
+    writeFileSync(settingsFile, settingsThen);
+    await t.restart({ clock: undefined, rate: undefined });
+    expect((await t.api('GET', ROUTES.snapshot)).json.clock.now).toBe('2019-05-20T16:30:00-07:00');
+    expect(t.lines.some((l) => /clock: took the clock from journal revision 2/.test(l))).toBe(true);
+  });
+
+  it('an old store with its journal inside config.json: migrated at start, every entry served', async () => {
+    const dataDir = tempDir('hallway-old-store-');
+    const journal = [1, 2].map((revision) => ({
+      type: 'override',
+      revision,
+      at: '2019-05-20T09:00:00-07:00',
+      override: { kind: 'alert', text: `old ${revision}` },
+    }));
+    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ journal, settings: {} }));
+    t = await testHost({ dataDir });
+    const snap = (await t.api('GET', ROUTES.snapshot)).json;
+    expect(snap.revision).toBe(2);
+    expect(snap.overrides).toEqual(journal);
+    expect(JSON.parse(readFileSync(join(dataDir, 'config.json'), 'utf8')).journal).toBeUndefined();
+    expect(t.lines.some((l) => /moved 2 entries/.test(l))).toBe(true);
   });
 });

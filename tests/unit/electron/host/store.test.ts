@@ -20,12 +20,12 @@ const entry = {
 };
 
 describe('openStore', () => {
-  it('starts empty in a new data dir and keeps what was written', () => {
+  it('starts with no journal in a new data dir (the journal is journal.jsonl) and keeps what was written', () => {
     const lines: string[] = [];
     const store = openStore(dir, (l) => lines.push(l));
-    expect(store.get('journal')).toEqual([]);
-    store.set('journal', [entry as StoreShape['journal'][number]]);
-    expect(openStore(dir, (l) => lines.push(l)).get('journal')).toEqual([entry]);
+    expect(store.has('journal')).toBe(false);
+    store.set('settings', { resumeRate: 2 });
+    expect(openStore(dir, (l) => lines.push(l)).get('settings')).toEqual({ resumeRate: 2 });
     expect(lines).toEqual([]);
   });
 
@@ -47,13 +47,13 @@ describe('openStore', () => {
     writeFileSync(file, content);
     const lines: string[] = [];
     const store = openStore(dir, (l) => lines.push(l));
-    expect(store.get('journal')).toEqual([]);
+    expect(store.get('journal')).toBeUndefined();
     const aside = readdirSync(dir).filter((f) => /^config\.corrupt-.*\.json$/.test(f));
     expect(aside).toHaveLength(1);
     expect(readFileSync(join(dir, aside[0]!))).toEqual(Buffer.from(content));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(join(dir, aside[0]!));
-    expect(lines[0]).toContain('empty override log');
+    expect(lines[0]).toContain('journal.jsonl beside it is not touched');
   });
 
   it('never moves aside twice into the same name', () => {
@@ -71,13 +71,13 @@ describe('adoptStore (a store the shell opened)', () => {
     writeFileSync(store.path, JSON.stringify({ journal: 'not a list' }));
     const lines: string[] = [];
     adoptStore(store, (l) => lines.push(l));
-    expect(store.get('journal')).toEqual([]);
+    expect(store.get('journal')).toBeUndefined();
     expect(lines[0]).toMatch(/moved it to .*config\.corrupt-/);
   });
 
   it('leaves a valid store alone', () => {
     const store = new Conf<StoreShape>({ ...STORE_OPTIONS, cwd: dir });
-    store.set('journal', [entry as StoreShape['journal'][number]]);
+    store.set('journal', [entry as NonNullable<StoreShape['journal']>[number]]);
     adoptStore(store, () => {
       throw new Error('nothing to say');
     });
