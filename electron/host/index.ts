@@ -8,10 +8,12 @@ import { PAGES } from '../../core/protocol/index.js';
 import { simulatedClock } from '../../core/time/clock.js';
 import { parseInstant } from '../../core/time/venue.js';
 import { type ClockSetting, HostClock, REAL_CLOCK } from './clock.js';
+import { Follower, followSource } from './follow.js';
 import { Journal } from './journal.js';
 import { lockDataDir } from './lock.js';
 import { defaultDataDir, defaultProgramPath, defaultRendererDir } from './paths.js';
 import { readProgramFile } from './program-file.js';
+import { ProgramFiles, ProgramVersions } from './programs.js';
 import { ScreenRegistry } from './screens.js';
 import { createApp } from './server.js';
 import { HostState } from './state.js';
@@ -32,6 +34,12 @@ export interface HostOptions {
   rate?: number; // simulated clock start (ISO) and rate
   rendererDir?: string; // built renderer (default dist/renderer)
   log?: (line: string) => void; // default console.log
+  /** Follow this URL or file (else the source the store kept, if any). */
+  follow?: string;
+  /** How often to fetch it (ms); default 2 minutes. */
+  everyMs?: number;
+  /** Fetch timeout (ms), for tests; default 20 s. */
+  followTimeoutMs?: number;
 }
 
 export interface Screen {
@@ -134,7 +142,23 @@ async function serveWith(
   const token = ensureToken(store);
   const journal = new Journal(store);
   const clock = new HostClock(startClock(opts, store, log));
-  const state = new HostState(program, journal, clock);
+  const state = new HostState(new ProgramVersions(program, new ProgramFiles(dataDir), log), journal, clock);
+  const inForce = [...journal.entries]
+    .reverse()
+    .find((e) => e.type === 'program' && e.hash === state.baseHash);
+  if (inForce?.type === 'program')
+    log(
+      `program: the version from ${inForce.source} (revision ${inForce.revision}) is in force, not ${programPath}`,
+    );
+  const follower = new Follower(state, store, {
+    log,
+    ...(opts.followTimeoutMs !== undefined ? { timeoutMs: opts.followTimeoutMs } : {}),
+  });
+  if (opts.follow !== undefined || opts.everyMs !== undefined)
+    follower.configure({
+      ...(opts.follow !== undefined ? { source: followSource(opts.follow) } : {}),
+      ...(opts.everyMs !== undefined ? { everyMs: opts.everyMs } : {}),
+    });
   const problems = state.effective().problems;
   if (problems.length)
     log(`overrides: ${problems.length} kept override(s) do not fit this program: ${problems.join('; ')}`);
@@ -147,6 +171,7 @@ async function serveWith(
     token: () => store.get('token') ?? token,
     rendererDir: opts.rendererDir ?? defaultRendererDir(),
     log,
+    follower,
   });
   const hostname = opts.lan ? '0.0.0.0' : '127.0.0.1';
   const server = await listen(app, opts.port ?? DEFAULT_PORT, hostname);
@@ -160,8 +185,15 @@ async function serveWith(
     );
   log(`host: ${url} (program ${programPath}, store ${store.path}, revision ${journal.revision})`);
 
+  const following = follower.current.source;
+  if (following !== null && !following.startsWith('upload:'))
+    log(
+      `follow: ${following} every ${follower.current.everyMs / 1000} s${follower.current.paused ? ' (paused)' : ''}`,
+    );
+  follower.start();
+
   const screens: Screen[] = [
-    ...program.rooms.map((r) => ({
+    ...state.base.rooms.map((r) => ({
       kind: 'room' as const,
       room: r.id,
       name: r.name,
@@ -180,6 +212,7 @@ async function serveWith(
     close() {
       // Every write is on disk before it is answered, so closing only has to end the connections.
       closing ??= new Promise<void>((resolve) => {
+        follower.stop();
         streams.closeAll();
         server.close(() => {
           unlock();

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { programRoutes } from './api/program.js';
 import { readRoutes } from './api/read.js';
 import { screenRoutes } from './api/screens.js';
 import { writeRoutes } from './api/write.js';
+import type { Follower } from './follow.js';
 import type { ScreenRegistry } from './screens.js';
 import { type EventStreams, eventStreams } from './sse.js';
 import type { HostState } from './state.js';
@@ -16,6 +18,8 @@ export interface AppOptions {
   rendererDir: string;
   log: (line: string) => void;
   keepaliveMs?: number;
+  /** Follows a published schedule; without one the program routes are absent. */
+  follower?: Follower;
 }
 
 /** The host's whole HTTP surface: API, event stream, renderer pages. */
@@ -30,6 +34,7 @@ export function createApp(o: AppOptions): { app: Hono; streams: EventStreams } {
   app.route('/', readRoutes(o.state));
   app.route('/', writeRoutes(o.state, o.token));
   app.route('/', screenRoutes(o.state, o.screens, o.token));
+  if (o.follower) app.route('/', programRoutes(o.follower, o.token));
   app.route('/', streams.routes);
   app.route('/', staticRoutes(o.rendererDir));
   app.notFound((c) =>
