@@ -236,6 +236,8 @@ export const FollowState = z.object({
   failingSince: IsoInstant.nullable(),
   /** When the source last gave a usable schedule. */
   lastGood: IsoInstant.nullable(),
+  /** The last failed fetch, kept after the source recovers so staff see what happened. */
+  lastFailure: FollowResult.nullable().default(null),
   pending: PendingVersion.nullable(),
   /** A held version staff rejected: the same content is not held again. */
   rejected: Hash.optional(),

@@ -28,6 +28,7 @@ const EMPTY: FollowState = {
   lastResult: null,
   failingSince: null,
   lastGood: null,
+  lastFailure: null,
   pending: null,
 };
 
@@ -55,7 +56,7 @@ export class Follower {
   #timer: ReturnType<typeof setTimeout> | null = null;
   #running: Promise<FollowResult> | null = null;
   #stopped = false;
-  readonly #timeoutMs: number;
+  readonly #timeoutMs: number | undefined;
   readonly #maxBytes: number;
   readonly #log: (line: string) => void;
   readonly #realNow: () => number;
@@ -66,7 +67,7 @@ export class Follower {
     opts: FollowerOptions = {},
   ) {
     this.#state = keptState(store);
-    this.#timeoutMs = opts.timeoutMs ?? FOLLOW_TIMEOUT_MS;
+    this.#timeoutMs = opts.timeoutMs;
     this.#maxBytes = opts.maxBytes ?? FOLLOW_MAX_BYTES;
     this.#log = opts.log ?? (() => {});
     this.#realNow = opts.realNow ?? Date.now;
@@ -218,7 +219,8 @@ export class Follower {
   async #fetchOnce(source: string): Promise<FollowResult> {
     const s = this.#state;
     const got = await fetchSource(source, {
-      timeoutMs: this.#timeoutMs,
+      // A fetch never outlasts the interval: the next one would be due before it answered.
+      timeoutMs: this.#timeoutMs ?? Math.min(FOLLOW_TIMEOUT_MS, s.everyMs),
       maxBytes: this.#maxBytes,
       ...(s.etag ? { etag: s.etag } : {}),
       ...(s.lastModified ? { lastModified: s.lastModified } : {}),
@@ -270,6 +272,7 @@ export class Follower {
       lastResult: result,
       failingSince: failed ? (this.#state.failingSince ?? result.at) : null,
       lastGood: failed ? this.#state.lastGood : result.at,
+      lastFailure: failed ? result : this.#state.lastFailure,
     };
     if (failed && !this.#state.failingSince)
       this.#log(`program: fetching ${this.#state.source} failed, the version in force stays: ${result.text}`);
