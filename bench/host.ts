@@ -26,6 +26,8 @@ export interface ServeOptions {
   clock?: string;
   rate?: number;
   timeoutMs?: number;
+  /** More `hallway serve` arguments (`--follow URL`). */
+  args?: string[];
 }
 
 /** `hallway serve` as a user runs it, on an ephemeral port and a fresh data dir. */
@@ -43,6 +45,7 @@ export async function startHallway(root: string, opts: ServeOptions = {}): Promi
     '--rate',
     String(opts.rate ?? 0),
     ...(opts.program ? ['--program', opts.program] : []),
+    ...(opts.args ?? []),
   ];
   const spawnedAt = Date.now();
   let child: Child;

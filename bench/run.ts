@@ -12,6 +12,7 @@ import { launch } from './browser.js';
 import { ensureHostBuilt, ensureRendererBuilt } from './build.js';
 import { changeToScreens } from './change.js';
 import { coldStart } from './coldstart.js';
+import { followToScreens } from './follow.js';
 import { startFloorServer } from './floor.js';
 import { stopAll } from './proc.js';
 import { hallwayFanout } from './hallway-fanout.js';
@@ -112,7 +113,8 @@ const IDLE_BUDGET = 80_000;
 const DAY_BUDGET = 120_000;
 const COLD_BUDGET = 50_000;
 const LOBBY_BUDGET = 40_000;
-const LATER_BROWSER = COLD_BUDGET + LOBBY_BUDGET + IDLE_BUDGET + DAY_BUDGET;
+const FOLLOW_BUDGET = 40_000;
+const LATER_BROWSER = COLD_BUDGET + LOBBY_BUDGET + FOLLOW_BUDGET + IDLE_BUDGET + DAY_BUDGET;
 
 await part('weight', '< 80', 10_000, 0, (ctx) => emitAll(ctx, weight(ROOT)));
 await part('35C3 import and now/next', '< 300 ms, < 1 ms', 30_000, 0, (ctx) =>
@@ -135,12 +137,29 @@ if (b) {
       await floor.child.stop();
     }
   });
-  await part('cold start', '< 1000 ms', COLD_BUDGET, LOBBY_BUDGET + IDLE_BUDGET + DAY_BUDGET, async (ctx) =>
-    emitAll(ctx, await coldStart(b, ROOT, ctx.until)),
+  await part(
+    'cold start',
+    '< 1000 ms',
+    COLD_BUDGET,
+    LOBBY_BUDGET + FOLLOW_BUDGET + IDLE_BUDGET + DAY_BUDGET,
+    async (ctx) => emitAll(ctx, await coldStart(b, ROOT, ctx.until)),
   );
-  await part('35C3 lobby', '< 300 ms, heap < 10 MB', LOBBY_BUDGET, IDLE_BUDGET + DAY_BUDGET, async (ctx) => {
-    emitAll(ctx, await scaleInBrowser(b, ROOT, ctx.until));
-  });
+  await part(
+    '35C3 lobby',
+    '< 300 ms, heap < 10 MB',
+    LOBBY_BUDGET,
+    FOLLOW_BUDGET + IDLE_BUDGET + DAY_BUDGET,
+    async (ctx) => {
+      emitAll(ctx, await scaleInBrowser(b, ROOT, ctx.until));
+    },
+  );
+  await part(
+    '35C3 follow: new version → screens',
+    '< 3000 ms',
+    FOLLOW_BUDGET,
+    IDLE_BUDGET + DAY_BUDGET,
+    async (ctx) => emitAll(ctx, await followToScreens(b, ROOT)),
+  );
 }
 const chromiumVersion = b?.version() ?? 'unknown';
 await b?.close().catch(() => undefined);
