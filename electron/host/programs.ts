@@ -158,3 +158,16 @@ export class ProgramVersions {
     return program;
   }
 }
+
+/**
+ * The program in force in `dataDir` for tools that read it without a host (`hallway now`,
+ * `hallway export`): the journal's latest good version, else `initial`.
+ */
+export function programInForce(
+  dataDir: string,
+  journal: readonly JournalEntry[],
+  initial: Program,
+  log: (line: string) => void,
+): Program {
+  return new ProgramVersions(initial, new ProgramFiles(dataDir), log).current(journal).program;
+}

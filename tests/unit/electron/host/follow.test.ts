@@ -9,6 +9,7 @@ import {
   scheduleServer,
   type TestEvent,
 } from '../../../support/schedule-server.js';
+import { cli } from '../cli/helpers.js';
 import { type Json, type TestHost, testHost } from './helpers.js';
 
 let server: ScheduleServer | null = null;
@@ -124,6 +125,12 @@ describe('following a URL', () => {
     snap = await snapshot(t);
     expect(snap.revision).toBe(revision);
     expect(snap.program.sessions.map((s: Json) => s.title)).toContain('A late addition');
+    // The tools that read the data dir without a host see the same version.
+    await t.host.close();
+    const exported = await cli('export', '--format', 'json', '--data', t.dataDir);
+    expect(exported.code).toBe(0);
+    expect(exported.out).toContain('A late addition');
+    await t.restart({ follow: undefined, everyMs: undefined });
     expect(t.lines.join('\n')).toMatch(
       /program: the version from http:\/\/127\.0\.0\.1:\d+\/schedule\.xml \(revision \d+\) is in force/,
     );
