@@ -228,6 +228,9 @@ export class Follower {
     if (got.kind === 'not-modified')
       return { at: this.#nowIso(), outcome: 'not-modified', text: 'not modified since the last fetch' };
     const { program } = await readProgramText(got.text, source);
+    // Staff pointed at another source meanwhile: this answer must neither publish nor set validators.
+    if (this.#state.source !== source)
+      return { at: this.#nowIso(), outcome: 'unchanged', text: 'the source changed during the fetch' };
     const result = await this.#take(program, source);
     // Validators only from an answer that gave a usable schedule: a broken one is fetched again.
     const next = { ...this.#state };

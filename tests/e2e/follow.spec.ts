@@ -185,3 +185,47 @@ test('each good version reaches the room pages within the interval + 1 s; failur
     'Saal 3 rolled back',
   ).toBe(false);
 });
+
+test('hold mode: the admin shows the held version and its diff; Approve publishes it to the screens', async ({
+  browser,
+}) => {
+  const held = await scheduleServer(baseEvents());
+  const h = await startHost({ clock: AT, rate: 0, args: ['--follow', held.url, '--every', '1s'] });
+  try {
+    const admin = await browser.newPage();
+    await admin.goto(h.admin());
+    await admin.getByTestId('program-panel').locator('summary').click();
+    await expect(admin.getByTestId('program-last-result')).toHaveText(/published|not modified/, {
+      timeout: 10_000,
+    });
+    await admin.getByLabel('New versions').selectOption('hold');
+    await expect(admin.getByTestId('program-message')).toContainText('wait for approval');
+
+    const room = await browser.newPage();
+    const snap = await (await fetch(`${h.url}${ROUTES.snapshot}`)).json();
+    const saal1 = snap.rooms.find((r: { name: string }) => r.name === 'Saal 1').id as string;
+    await room.goto(`${h.room(saal1)}?slide=now`);
+    await settled(room);
+    await expect(room.getByTestId('room-screen')).toContainText('Talk number 1');
+
+    const next = baseEvents();
+    next[0]!.title = 'Held back until approved';
+    held.set(next);
+    const pending = admin.getByTestId('program-pending');
+    await expect(pending).toContainText('Waiting for approval: 1 session retitled', { timeout: 5_000 });
+    await expect(pending).toContainText('retitled “Talk number 1” → “Held back until approved”');
+    await admin.screenshot({ path: 'test-results/follow-admin-pending-1920x1080.png' });
+    // Held: the screens still show the version in force.
+    await room.waitForTimeout(1_500);
+    await expect(room.getByTestId('room-screen')).toContainText('Talk number 1');
+
+    await pending.getByRole('button', { name: /Approve/ }).click();
+    await expect(room.getByTestId('room-screen')).toContainText('Held back until approved', {
+      timeout: 3_000,
+    });
+    await expect(admin.getByTestId('program-pending')).toHaveCount(0);
+  } finally {
+    await h.close();
+    await held.close();
+  }
+});
