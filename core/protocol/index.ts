@@ -199,6 +199,9 @@ export const ProgramDiffShape: z.ZodType<ProgramDiff> = z.object({
 export const FollowMode = z.enum(['publish', 'hold']);
 export type FollowMode = z.infer<typeof FollowMode>;
 
+/** A FollowState source naming an uploaded file, not something to fetch again. */
+export const UPLOAD_PREFIX = 'upload:';
+
 export const FOLLOW_EVERY_MS = { default: 120_000, min: 1_000, max: 86_400_000 } as const;
 
 /** What one fetch of the source came to. Times are the host's real time (UTC). */

@@ -7,6 +7,7 @@ import {
   type FollowResult,
   FollowState,
   type ProgramInfo,
+  UPLOAD_PREFIX,
 } from '../../core/protocol/index.js';
 import { FetchFailure, fetchSource, isUrl } from './follow-fetch.js';
 import { ProgramFileError, readProgramText } from './program-file.js';
@@ -16,8 +17,6 @@ import type { HostStore } from './store.js';
 export const FOLLOW_TIMEOUT_MS = 20_000;
 /** 35C3's full schedule.json is 2.1 MB: ten times that is not a schedule. */
 export const FOLLOW_MAX_BYTES = 20 * 1024 * 1024;
-
-export const UPLOAD_PREFIX = 'upload:';
 
 const EMPTY: FollowState = {
   source: null,

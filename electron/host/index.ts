@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import type Conf from 'conf';
 import type { StoredProgram } from '../../core/program/schema.js';
-import { PAGES } from '../../core/protocol/index.js';
+import { PAGES, UPLOAD_PREFIX } from '../../core/protocol/index.js';
 import { simulatedClock } from '../../core/time/clock.js';
 import { parseInstant } from '../../core/time/venue.js';
 import { type ClockSetting, HostClock, REAL_CLOCK } from './clock.js';
@@ -186,7 +186,7 @@ async function serveWith(
   log(`host: ${url} (program ${programPath}, store ${store.path}, revision ${journal.revision})`);
 
   const following = follower.current.source;
-  if (following !== null && !following.startsWith('upload:'))
+  if (following !== null && !following.startsWith(UPLOAD_PREFIX))
     log(
       `follow: ${following} every ${follower.current.everyMs / 1000} s${follower.current.paused ? ' (paused)' : ''}`,
     );
