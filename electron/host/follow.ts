@@ -149,7 +149,15 @@ export class Follower {
   /** Publishes the held version staff saw (409 when another one is held by now). */
   approve(hash: string): FollowResult {
     const pending = this.#pendingOrRefuse(hash);
-    const program = this.state.versions.load(pending.hash);
+    let program: Program;
+    try {
+      program = this.state.versions.load(pending.hash);
+    } catch (e) {
+      throw new Refusal(
+        409,
+        `the held version cannot be read back, so it stays unpublished: ${(e as Error).message}`,
+      );
+    }
     const entry = this.state.publishProgram(program, pending.source);
     const at = this.#nowIso();
     const text = entry
