@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { diffPrograms, diffSummary } from '../../core/program/diff.js';
-import type { Program } from '../../core/program/schema.js';
+import type { StoredProgram } from '../../core/program/schema.js';
 import {
   FOLLOW_EVERY_MS,
   type FollowInput,
@@ -149,7 +149,7 @@ export class Follower {
   /** Publishes the held version staff saw (409 when another one is held by now). */
   approve(hash: string): FollowResult {
     const pending = this.#pendingOrRefuse(hash);
-    let program: Program;
+    let program: StoredProgram;
     try {
       program = this.state.versions.load(pending.hash);
     } catch (e) {
@@ -250,7 +250,7 @@ export class Follower {
   }
 
   /** A usable version from `source`: published, held, or the same as the one in force. */
-  async #take(program: Program, source: string): Promise<FollowResult> {
+  async #take(program: StoredProgram, source: string): Promise<FollowResult> {
     const at = this.#nowIso();
     const label = source.startsWith(UPLOAD_PREFIX) ? source.slice(UPLOAD_PREFIX.length) : source;
     const hash = this.state.versions.save(program);

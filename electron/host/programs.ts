@@ -13,14 +13,14 @@ import {
 import { join } from 'node:path';
 import type { JournalEntry, ProgramEntry } from '../../core/overrides/schema.js';
 import { parseProgram } from '../../core/program/parse.js';
-import type { Program } from '../../core/program/schema.js';
+import type { StoredProgram } from '../../core/program/schema.js';
 
 export const PROGRAMS_DIR = 'programs';
 
 const hashOf = (json: string) => createHash('sha256').update(json).digest('hex');
 
 /** The hash a program is stored under: sha256 of its JSON as written. */
-export const programHash = (program: Program): string => hashOf(JSON.stringify(program));
+export const programHash = (program: StoredProgram): string => hashOf(JSON.stringify(program));
 
 /**
  * Program versions, content-addressed: `programs/<sha256>.json` in the data dir. The journal's
@@ -35,7 +35,7 @@ export class ProgramFiles {
   }
 
   /** Writes the program unless that version is already there; returns its hash. */
-  save(program: Program): string {
+  save(program: StoredProgram): string {
     const json = JSON.stringify(program);
     const hash = hashOf(json);
     const path = join(this.dir, `${hash}.json`);
@@ -62,7 +62,7 @@ export class ProgramFiles {
   }
 
   /** The stored version, checked against its hash and the schema; throws saying what is wrong. */
-  load(hash: string): Program {
+  load(hash: string): StoredProgram {
     const path = join(this.dir, `${hash}.json`);
     let json: string;
     try {
@@ -102,10 +102,10 @@ function syncDir(dir: string): void {
  */
 export class ProgramVersions {
   readonly initialHash: string;
-  #loaded = new Map<number, Program | null>();
+  #loaded = new Map<number, StoredProgram | null>();
 
   constructor(
-    readonly initial: Program,
+    readonly initial: StoredProgram,
     private readonly files: ProgramFiles | null,
     private readonly log: (line: string) => void = () => {},
   ) {
@@ -113,23 +113,23 @@ export class ProgramVersions {
   }
 
   /** Stores a version's file (before its entry is journalled); returns its hash. */
-  save(program: Program): string {
+  save(program: StoredProgram): string {
     if (!this.files) throw new Error('this host keeps no program versions (no data dir)');
     return this.files.save(program);
   }
 
-  load(hash: string): Program {
+  load(hash: string): StoredProgram {
     if (!this.files) throw new Error('this host keeps no program versions (no data dir)');
     return this.files.load(hash);
   }
 
   /** Records the program of an entry just appended, so it is not read back from disk. */
-  prime(entry: ProgramEntry, program: Program): void {
+  prime(entry: ProgramEntry, program: StoredProgram): void {
     this.#loaded.set(entry.revision, program);
   }
 
   /** The version in force for an entry at `revision` (the latest loadable one before it). */
-  before(entries: readonly JournalEntry[], revision: number): { program: Program; hash: string } {
+  before(entries: readonly JournalEntry[], revision: number): { program: StoredProgram; hash: string } {
     for (let i = entries.length - 1; i >= 0; i--) {
       const e = entries[i]!;
       if (e.revision >= revision || e.type !== 'program') continue;
@@ -140,13 +140,13 @@ export class ProgramVersions {
   }
 
   /** The version in force now. */
-  current(entries: readonly JournalEntry[]): { program: Program; hash: string } {
+  current(entries: readonly JournalEntry[]): { program: StoredProgram; hash: string } {
     return this.before(entries, Infinity);
   }
 
-  #programOf(e: ProgramEntry): Program | null {
+  #programOf(e: ProgramEntry): StoredProgram | null {
     if (this.#loaded.has(e.revision)) return this.#loaded.get(e.revision) ?? null;
-    let program: Program | null = null;
+    let program: StoredProgram | null = null;
     try {
       program = this.load(e.hash);
     } catch (err) {
@@ -166,8 +166,8 @@ export class ProgramVersions {
 export function programInForce(
   dataDir: string,
   journal: readonly JournalEntry[],
-  initial: Program,
+  initial: StoredProgram,
   log: (line: string) => void,
-): Program {
+): StoredProgram {
   return new ProgramVersions(initial, new ProgramFiles(dataDir), log).current(journal).program;
 }

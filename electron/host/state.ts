@@ -49,7 +49,7 @@ export class HostState {
   }
 
   /** The program version in force, before overrides. */
-  get base(): Program {
+  get base(): StoredProgram {
     return this.#current().program;
   }
 
@@ -57,10 +57,10 @@ export class HostState {
     return this.#current().hash;
   }
 
-  #currentAt: { revision: number; version: { program: Program; hash: string } } | null = null;
+  #currentAt: { revision: number; version: { program: StoredProgram; hash: string } } | null = null;
 
   // Read on every request (the venue zone of the clock): found once per revision.
-  #current(): { program: Program; hash: string } {
+  #current(): { program: StoredProgram; hash: string } {
     const revision = this.journal.revision;
     if (this.#currentAt?.revision !== revision)
       this.#currentAt = { revision, version: this.versions.current(this.journal.entries) };
@@ -88,7 +88,7 @@ export class HostState {
    * Journals `program` as the new version from `source` (its file stored first), or returns
    * null when it is the version in force already. The entry's summary is the diff from it.
    */
-  publishProgram(program: Program, source: string): JournalEntry | null {
+  publishProgram(program: StoredProgram, source: string): JournalEntry | null {
     const hash = this.versions.save(program);
     if (hash === this.baseHash) return null;
     const summary = diffSummary(diffPrograms(this.base, program));
