@@ -32,6 +32,8 @@ export interface ServeOptions {
   /** Fixed port (a restart that open pages reconnect to); default: any free one. */
   port?: number;
   env?: NodeJS.ProcessEnv;
+  /** More `hallway serve` arguments (`--follow URL`). */
+  args?: string[];
 }
 
 /** `hallway serve` as a user runs it, on an ephemeral port and a fresh data dir. */
@@ -51,6 +53,7 @@ export async function startHallway(root: string, opts: ServeOptions = {}): Promi
     '--rate',
     String(opts.rate ?? 0),
     ...(opts.program ? ['--program', opts.program] : []),
+    ...(opts.args ?? []),
   ];
   const spawnedAt = Date.now();
   let child: Child;

@@ -12,6 +12,7 @@ import { launch } from './browser.js';
 import { ensureHostBuilt, ensureRendererBuilt } from './build.js';
 import { changeToScreens } from './change.js';
 import { coldStart } from './coldstart.js';
+import { followToScreens } from './follow.js';
 import { startFloorServer } from './floor.js';
 import { stopAll } from './proc.js';
 import { hallwayFanout } from './hallway-fanout.js';
@@ -116,7 +117,8 @@ const DAY_BUDGET = 120_000;
 const RESUME_BUDGET = 30_000;
 const COLD_BUDGET = 50_000;
 const LOBBY_BUDGET = 60_000;
-const LATER_BROWSER = COLD_BUDGET + LOBBY_BUDGET + IDLE_BUDGET + DAY_BUDGET + RESUME_BUDGET;
+const FOLLOW_BUDGET = 40_000;
+const LATER_BROWSER = COLD_BUDGET + LOBBY_BUDGET + FOLLOW_BUDGET + IDLE_BUDGET + DAY_BUDGET + RESUME_BUDGET;
 
 await part('weight', '< 80', 10_000, 0, (ctx) => emitAll(ctx, weight(ROOT)));
 await part('35C3 import and now/next', '≤ 2.5× floor, < 1 ms', 30_000, 0, (ctx) =>
@@ -149,17 +151,28 @@ if (b) {
       await floor.child.stop();
     }
   });
-  await part('cold start', '≤ 3× floor', COLD_BUDGET, LOBBY_BUDGET + IDLE_BUDGET + DAY_BUDGET, async (ctx) =>
-    emitAll(ctx, await coldStart(b, ROOT, ctx.until)),
+  await part(
+    'cold start',
+    '≤ 3× floor',
+    COLD_BUDGET,
+    LOBBY_BUDGET + FOLLOW_BUDGET + IDLE_BUDGET + DAY_BUDGET,
+    async (ctx) => emitAll(ctx, await coldStart(b, ROOT, ctx.until)),
   );
   await part(
     '35C3 lobby',
     '≤ 2× floor, heap < 10 MB',
     LOBBY_BUDGET,
-    IDLE_BUDGET + DAY_BUDGET,
+    FOLLOW_BUDGET + IDLE_BUDGET + DAY_BUDGET,
     async (ctx) => {
       emitAll(ctx, await scaleInBrowser(b, ROOT, ctx.until));
     },
+  );
+  await part(
+    '35C3 follow: new version → screens',
+    '< 3000 ms',
+    FOLLOW_BUDGET,
+    IDLE_BUDGET + DAY_BUDGET,
+    async (ctx) => emitAll(ctx, await followToScreens(b, ROOT)),
   );
 }
 const chromiumVersion = b?.version() ?? 'unknown';

@@ -81,6 +81,8 @@ async function run(options: ShellOptions, dataDir: string): Promise<void> {
       ...(options.port !== undefined ? { port: options.port } : {}),
       ...(options.clock !== undefined ? { clock: options.clock } : {}),
       ...(options.rate !== undefined ? { rate: options.rate } : {}),
+      ...(options.follow !== undefined ? { follow: options.follow } : {}),
+      ...(options.everyMs !== undefined ? { everyMs: options.everyMs } : {}),
     });
     origin = new URL(host.url).origin;
     const admin = host.screens.find((s) => s.kind === 'admin');

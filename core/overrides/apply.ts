@@ -1,8 +1,9 @@
 import type { Program, Session, StoredProgram, Talk } from '../program/schema.js';
-import type { JournalEntry, OverrideEntry, OverrideInput } from './schema.js';
+import type { JournalEntry, OverrideEntry, OverrideInput, OverrideReview } from './schema.js';
 import { isoInVenue, ms } from '../time/venue.js';
 import { sessionDay } from '../schedule/sessions.js';
 import { revertedRevisions } from './reverted.js';
+import { reviewOverride } from './review.js';
 
 export { checkOverride } from './check.js';
 
@@ -19,29 +20,45 @@ export function asEffective(program: StoredProgram): Program {
   return { ...program, announcements: [], alerts: [] };
 }
 
+export interface ApplyContext {
+  /**
+   * The program version in force when the override at `revision` was accepted, when it is not
+   * `program` (a newer version was published since): its overrides are then reviewed.
+   */
+  madeAgainst?: (revision: number) => StoredProgram | Program | undefined;
+}
+
 /**
  * The effective program: the stored one with the journal's overrides applied in revision order.
- * Pure: the input is not touched. Reverted overrides and clock entries are skipped. An override
- * naming what this program lacks (a program replaced after the fact) becomes a problem line and
- * is skipped; nothing here throws. Changed items stay in the program, marked (`cancelled`,
- * `original`, `delayMinutes`), so screens can say what happened instead of going silent.
+ * Pure: the input is not touched. Reverted overrides, clock and program entries are skipped. An
+ * override naming what this program lacks (a version that removed it) becomes a problem line and
+ * is skipped; nothing here throws. With `ctx.madeAgainst`, such an override is also listed in
+ * `review` with what its target was, and so is a delay or move on a session the newer version
+ * itself retimed or moved. Changed items stay in the program, marked (`cancelled`, `original`,
+ * `delayMinutes`), so screens can say what happened instead of going silent.
  */
 export function applyOverrides(
   program: StoredProgram | Program,
   journal: JournalEntry[],
-): { program: Program; problems: string[] } {
+  ctx: ApplyContext = {},
+): { program: Program; problems: string[]; review: OverrideReview[] } {
   // A stored program has no announcements or alerts of its own: only overrides add them.
   const out: Program = { announcements: [], alerts: [], ...structuredClone(program) };
   const entries = [...journal].sort((a, b) => a.revision - b.revision);
   const { reverted, problems } = revertedRevisions(entries);
+  const review: OverrideReview[] = [];
   const index = indexOf(out);
   for (const entry of entries) {
     if (entry.type !== 'override' || reverted.has(entry.revision)) continue;
     const problem = applyOne(out, index, entry);
-    if (problem) problems.push(`revision ${entry.revision} (${entry.override.kind}): ${problem}`);
+    const origin = ctx.madeAgainst?.(entry.revision);
+    const reviewed = origin ? reviewOverride(origin, program, entry, problem !== null) : null;
+    if (reviewed) review.push(reviewed);
+    if (reviewed || problem)
+      problems.push(`revision ${entry.revision} (${entry.override.kind}): ${reviewed?.text ?? problem}`);
   }
   for (const s of out.sessions) settle(s);
-  return { program: out, problems };
+  return { program: out, problems, review };
 }
 
 function indexOf(p: Program): Index {

@@ -34,6 +34,8 @@ export function refusal(
     return `revision ${targetRevision} is itself a revert; reverting a revert is not allowed: send the override again instead`;
   if (target.type === 'clock')
     return `revision ${targetRevision} is a clock change, not an override; set the clock instead`;
+  if (target.type === 'program')
+    return `revision ${targetRevision} is a program version, not an override; publish the version you want instead`;
   const by = reverted.get(targetRevision);
   if (by !== undefined) return `revision ${targetRevision} is already reverted (by revision ${by})`;
   return null;

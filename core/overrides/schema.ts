@@ -96,7 +96,32 @@ export const JournalEntry = z.discriminatedUnion('type', [
     at: IsoInstant,
     clock: ClockState,
   }),
+  z.strictObject({
+    type: z.literal('program'),
+    revision: z.number().int().positive(),
+    at: IsoInstant,
+    /** Where this version came from: the followed URL or file, or the uploaded file's name. */
+    source: z.string().min(1).max(2_000),
+    /** sha256 (hex) of the program, stored as programs/<hash>.json in the data dir, not in the line. */
+    hash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in hex'),
+    /** What changed from the version before ("3 sessions moved, 1 new, 2 retitled"). */
+    summary: z.string().max(2_000),
+  }),
 ]);
 export type JournalEntry = z.infer<typeof JournalEntry>;
 export type OverrideEntry = Extract<JournalEntry, { type: 'override' }>;
 export type RevertEntry = Extract<JournalEntry, { type: 'revert' }>;
+export type ProgramEntry = Extract<JournalEntry, { type: 'program' }>;
+
+/**
+ * An override a new program version left behind: `gone` when its target is not in the version
+ * (kept in the journal, not applied), `review` when the version itself retimed or moved the
+ * session a delay or move is about. `text` says what it was, in the version it was made against.
+ */
+export const OverrideReview = z.object({
+  revision: z.number().int().positive(),
+  kind: z.enum(['cancel', 'delay', 'move', 'edit', 'now-speaking', 'announce', 'alert']),
+  status: z.enum(['gone', 'review']),
+  text: z.string(),
+});
+export type OverrideReview = z.infer<typeof OverrideReview>;

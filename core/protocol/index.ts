@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoInstant, ProgramShape, Room } from '../program/schema.js';
-import { ClockState, JournalEntry, OverrideInput } from '../overrides/schema.js';
+import { ClockState, JournalEntry, OverrideInput, OverrideReview } from '../overrides/schema.js';
+import type { ProgramDiff } from '../program/diff.js';
 
 /**
  * The one protocol between the host and every screen (Electron window or plain browser).
@@ -19,6 +20,13 @@ export const ROUTES = {
   heartbeat: '/api/screens/heartbeat',
   screens: '/api/screens',
   health: '/api/health',
+  /** The followed source, the version in force, the overrides a version left behind. */
+  program: '/api/program',
+  programFollow: '/api/program/follow',
+  programUpload: '/api/program/upload',
+  programFetch: '/api/program/fetch',
+  programApprove: '/api/program/approve',
+  programReject: '/api/program/reject',
 } as const;
 
 /** Pages the host serves. Room pages take the room id; every page takes `?at=ISO` for previews. */
@@ -171,3 +179,124 @@ export interface ShellBridge {
   readonly identity: ShellScreen;
   adminToken?: () => Promise<string | null>;
 }
+
+// ---- Following a published schedule (issue #12) ----
+
+const Hash = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in hex');
+
+const SessionAt = z.object({
+  id: z.string(),
+  title: z.string(),
+  start: z.string(),
+  end: z.string(),
+  room: z.string().nullable(),
+});
+const SessionAtWithSpeakers = SessionAt.extend({ speakers: z.array(z.string()) });
+
+/** core/program/diff.ts's ProgramDiff, checked where it crosses the wire. */
+export const ProgramDiffShape: z.ZodType<ProgramDiff> = z.object({
+  sessions: z.object({
+    added: z.array(SessionAt),
+    removed: z.array(SessionAt),
+    changed: z.array(
+      z.object({
+        id: z.string(),
+        changes: z.array(z.enum(['retimed', 'moved', 'retitled', 'speakers'])),
+        before: SessionAtWithSpeakers,
+        after: SessionAtWithSpeakers,
+      }),
+    ),
+  }),
+  rooms: z.object({
+    added: z.array(Room),
+    removed: z.array(Room),
+    renamed: z.array(z.object({ id: z.string(), from: z.string(), to: z.string() })),
+  }),
+});
+
+/** publish: each new version goes to the screens at once; hold: it waits for staff to approve. */
+export const FollowMode = z.enum(['publish', 'hold']);
+export type FollowMode = z.infer<typeof FollowMode>;
+
+/** A FollowState source naming an uploaded file, not something to fetch again. */
+export const UPLOAD_PREFIX = 'upload:';
+
+export const FOLLOW_EVERY_MS = { default: 120_000, min: 1_000, max: 86_400_000 } as const;
+
+/** What one fetch of the source came to. Times are the host's real time (UTC). */
+export const FollowResult = z.object({
+  at: IsoInstant,
+  outcome: z.enum(['published', 'held', 'unchanged', 'not-modified', 'failed']),
+  /** "published as revision 12: 3 sessions moved", or why it failed. */
+  text: z.string(),
+});
+export type FollowResult = z.infer<typeof FollowResult>;
+
+/** A version fetched in hold mode, waiting for approval: its diff from the version in force. */
+export const PendingVersion = z.object({
+  hash: Hash,
+  source: z.string(),
+  at: IsoInstant,
+  summary: z.string(),
+  diff: ProgramDiffShape,
+});
+export type PendingVersion = z.infer<typeof PendingVersion>;
+
+/** The follower, as kept in the store's settings (`follow`) across restarts. */
+export const FollowState = z.object({
+  /** The URL or file followed; `upload:<name>` for an uploaded file (nothing to refetch); null: none. */
+  source: z.string().max(2_000).nullable(),
+  mode: FollowMode,
+  paused: z.boolean(),
+  everyMs: z.number().int().min(FOLLOW_EVERY_MS.min).max(FOLLOW_EVERY_MS.max),
+  /** Validators of the last good answer (ETag / Last-Modified; a file's size and mtime). */
+  etag: z.string().max(1_000).optional(),
+  lastModified: z.string().max(1_000).optional(),
+  lastFetch: IsoInstant.nullable(),
+  lastResult: FollowResult.nullable(),
+  /** When fetches started failing, while they do; null once one succeeds. */
+  failingSince: IsoInstant.nullable(),
+  /** When the source last gave a usable schedule. */
+  lastGood: IsoInstant.nullable(),
+  /** The last failed fetch, kept after the source recovers so staff see what happened. */
+  lastFailure: FollowResult.nullable().default(null),
+  pending: PendingVersion.nullable(),
+  /** A held version staff rejected: the same content is not held again. */
+  rejected: Hash.optional(),
+});
+export type FollowState = z.infer<typeof FollowState>;
+
+/** GET /api/program (admin): the follower, the version in force, what it left behind. */
+export const ProgramInfo = z.object({
+  follow: FollowState,
+  fetching: z.boolean(),
+  /** The version in force: its hash, and the revision of its entry (0: the program the host started with). */
+  version: z.object({ hash: Hash, revision: z.number().int().min(0), source: z.string() }),
+  review: z.array(OverrideReview),
+});
+export type ProgramInfo = z.infer<typeof ProgramInfo>;
+
+/** POST /api/program/follow: any of these; a new source is fetched at once. */
+export const FollowInput = z.strictObject({
+  source: z
+    .string()
+    .trim()
+    .max(2_000)
+    .regex(/^https?:\/\/\S+$/i, 'must be an http:// or https:// URL (upload a file instead)')
+    .optional(),
+  mode: FollowMode.optional(),
+  paused: z.boolean().optional(),
+  everyMs: z
+    .number()
+    .int()
+    .min(FOLLOW_EVERY_MS.min, `must be at least ${FOLLOW_EVERY_MS.min} ms`)
+    .max(FOLLOW_EVERY_MS.max, `must be at most ${FOLLOW_EVERY_MS.max} ms`)
+    .optional(),
+});
+export type FollowInput = z.infer<typeof FollowInput>;
+
+/** POST /api/program/approve and /reject: the held version staff saw (a newer one may have replaced it). */
+export const PendingChoice = z.strictObject({ hash: Hash });
+export type PendingChoice = z.infer<typeof PendingChoice>;
+
+export { OverrideReview };

@@ -4,6 +4,7 @@ import { applyOverrides, asEffective } from '../../core/overrides/apply.js';
 import type { Program } from '../../core/program/schema.js';
 import { defaultProgramPath } from '../host/paths.js';
 import { readProgramFile } from '../host/program-file.js';
+import { programInForce } from '../host/programs.js';
 import { readStoreFile } from '../host/store.js';
 import { type Command, parseOptions, UsageError } from './io.js';
 
@@ -49,7 +50,8 @@ export const command: Command = {
       }
       if (store === null) io.err(`note: no store in ${values.data}: exporting the program without overrides`);
       else {
-        const applied = applyOverrides(program, store.journal);
+        const base = programInForce(values.data, store.journal, program, (l) => io.err(`note: ${l}`));
+        const applied = applyOverrides(base, store.journal);
         program = applied.program;
         overrides = store.journal.filter((e) => e.type === 'override').length;
         for (const p of applied.problems) io.err(`note: ${p}`);

@@ -5,6 +5,7 @@ import type { NowNext, SessionNow } from '../../core/schedule/types.js';
 import { formatClock, formatDay, parseInstant } from '../../core/time/venue.js';
 import { defaultProgramPath } from '../host/paths.js';
 import { readProgramFile } from '../host/program-file.js';
+import { programInForce } from '../host/programs.js';
 import { readStoreFile } from '../host/store.js';
 import { type Command, parseOptions, UsageError } from './io.js';
 
@@ -104,7 +105,8 @@ export const command: Command = {
       const stored = readStoreFile(values.data);
       if (!stored) io.err(`note: no store in ${values.data}: no overrides applied`);
       else {
-        const applied = applyOverrides(program, stored.journal);
+        const base = programInForce(values.data, stored.journal, program, (l) => io.err(`note: ${l}`));
+        const applied = applyOverrides(base, stored.journal);
         program = applied.program;
         for (const p of applied.problems) io.err(`note: ${p}`);
       }

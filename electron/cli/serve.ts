@@ -2,11 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PORT, type RunningHost, startHost } from '../host/index.js';
+import { parseEvery } from '../host/every.js';
 import { appRoot, defaultDataDir, defaultProgramPath, defaultRendererDir } from '../host/paths.js';
 import { rendererBuilt } from '../host/static.js';
 import { type Command, type Io, numberOption, parseOptions, UsageError } from './io.js';
 
 const usage = `Usage: hallway serve [--program FILE] [--data DIR] [--port N] [--clock ISO] [--rate R] [--lan]
+                     [--follow URL|FILE [--every 2m]]
 
 Runs the host: the screens' pages, the API and the event stream. Prints each screen's URL and
 the admin URL (with its token), then serves until Ctrl-C.
@@ -15,7 +17,10 @@ the admin URL (with its token), then serves until Ctrl-C.
   --port N        port to listen on (default ${DEFAULT_PORT}; 0: any free one)
   --clock ISO     simulate the clock from this instant, like 2019-05-20T08:55:00-07:00
   --rate R        simulated seconds per real second (default 1; 0 holds the clock still)
-  --lan           listen on every network interface, for screens on other machines`;
+  --lan           listen on every network interface, for screens on other machines
+  --follow SRC    follow a published schedule (URL or file, any format \`hallway import\` reads):
+                  each new version goes to the screens; a failed fetch keeps the last good one
+  --every T       how often to fetch it: 30s, 2m (default), 10m`;
 
 /** Builds dist/renderer once when it is missing (a fresh checkout), so the pages can be served. */
 function buildRendererOnce(dir: string, io: Io): void {
@@ -55,12 +60,17 @@ export const command: Command = {
       clock: { type: 'string' },
       rate: { type: 'string' },
       lan: { type: 'boolean' },
+      follow: { type: 'string' },
+      every: { type: 'string' },
     });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const port = numberOption('port', values.port);
     if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535))
       throw new UsageError(`--port must be a whole number from 0 to 65535 (got ${values.port})`);
     const rate = numberOption('rate', values.rate);
+    const every = values.every !== undefined ? parseEvery(values.every) : undefined;
+    if (every && !every.ok) throw new UsageError(every.error);
+    if (values.follow === '') throw new UsageError('--follow needs a URL or a file');
 
     const rendererDir = defaultRendererDir();
     buildRendererOnce(rendererDir, io);
@@ -76,6 +86,8 @@ export const command: Command = {
         ...(values.clock !== undefined ? { clock: values.clock } : {}),
         ...(rate !== undefined ? { rate } : {}),
         ...(values.lan ? { lan: true } : {}),
+        ...(values.follow !== undefined ? { follow: values.follow } : {}),
+        ...(every?.ok ? { everyMs: every.ms } : {}),
       });
     } catch (e) {
       io.err((e as Error).message);

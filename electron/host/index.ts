@@ -4,15 +4,17 @@ import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import type Conf from 'conf';
 import type { StoredProgram } from '../../core/program/schema.js';
-import { PAGES } from '../../core/protocol/index.js';
+import { PAGES, UPLOAD_PREFIX } from '../../core/protocol/index.js';
 import { simulatedClock } from '../../core/time/clock.js';
 import { parseInstant } from '../../core/time/venue.js';
 import { type ClockSetting, HostClock, keptClock, REAL_CLOCK } from './clock.js';
+import { Follower, followSource } from './follow.js';
 import type { Journal } from './journal.js';
 import { openJournal } from './journal-migrate.js';
 import { lockDataDir } from './lock.js';
 import { defaultDataDir, defaultProgramPath, defaultRendererDir } from './paths.js';
 import { readProgramFile } from './program-file.js';
+import { ProgramFiles, ProgramVersions } from './programs.js';
 import { ScreenRegistry } from './screens.js';
 import { createApp } from './server.js';
 import { HostState } from './state.js';
@@ -33,6 +35,12 @@ export interface HostOptions {
   rate?: number; // simulated clock start (ISO) and rate
   rendererDir?: string; // built renderer (default dist/renderer)
   log?: (line: string) => void; // default console.log
+  /** Follow this URL or file (else the source the store kept, if any). */
+  follow?: string;
+  /** How often to fetch it (ms); default 2 minutes. */
+  everyMs?: number;
+  /** Fetch timeout (ms), for tests; default 20 s. */
+  followTimeoutMs?: number;
 }
 
 export interface Screen {
@@ -157,7 +165,7 @@ async function serveWith(
   const token = ensureToken(store);
   const journal = openJournal(dataDir, store, log);
   try {
-    return await serveJournal(opts, program, programPath, store, token, journal, log, unlock);
+    return await serveJournal(opts, program, programPath, dataDir, store, token, journal, log, unlock);
   } catch (e) {
     journal.close();
     throw e;
@@ -168,6 +176,7 @@ async function serveJournal(
   opts: HostOptions,
   program: StoredProgram,
   programPath: string,
+  dataDir: string,
   store: HostStore,
   token: string,
   journal: Journal,
@@ -175,7 +184,8 @@ async function serveJournal(
   unlock: () => void,
 ): Promise<RunningHost> {
   const clock = new HostClock(startClock(opts, store, journal, log));
-  const state = new HostState(program, journal, clock, (setting, revision) => {
+  const versions = new ProgramVersions(program, new ProgramFiles(dataDir), log);
+  const state = new HostState(versions, journal, clock, (setting, revision) => {
     try {
       keepClock(store, setting, revision);
     } catch (e) {
@@ -183,6 +193,22 @@ async function serveJournal(
       log(`clock: could not keep the clock in ${store.path} (${(e as Error).message}); the journal has it`);
     }
   });
+  const inForce = [...journal.entries]
+    .reverse()
+    .find((e) => e.type === 'program' && e.hash === state.baseHash);
+  if (inForce?.type === 'program')
+    log(
+      `program: the version from ${inForce.source} (revision ${inForce.revision}) is in force, not ${programPath}`,
+    );
+  const follower = new Follower(state, store, {
+    log,
+    ...(opts.followTimeoutMs !== undefined ? { timeoutMs: opts.followTimeoutMs } : {}),
+  });
+  if (opts.follow !== undefined || opts.everyMs !== undefined)
+    follower.configure({
+      ...(opts.follow !== undefined ? { source: followSource(opts.follow) } : {}),
+      ...(opts.everyMs !== undefined ? { everyMs: opts.everyMs } : {}),
+    });
   const problems = state.effective().problems;
   if (problems.length)
     log(`overrides: ${problems.length} kept override(s) do not fit this program: ${problems.join('; ')}`);
@@ -196,6 +222,7 @@ async function serveJournal(
     rendererDir: opts.rendererDir ?? defaultRendererDir(),
     log,
     requestLog: process.env.HALLWAY_REQUEST_LOG === '1',
+    follower,
   });
   const hostname = opts.lan ? '0.0.0.0' : '127.0.0.1';
   const server = await listen(app, opts.port ?? DEFAULT_PORT, hostname);
@@ -211,8 +238,15 @@ async function serveJournal(
     `host: ${url} (program ${programPath}, store ${store.path}, journal ${journal.path}, revision ${journal.revision})`,
   );
 
+  const following = follower.current.source;
+  if (following !== null && !following.startsWith(UPLOAD_PREFIX))
+    log(
+      `follow: ${following} every ${follower.current.everyMs / 1000} s${follower.current.paused ? ' (paused)' : ''}`,
+    );
+  follower.start();
+
   const screens: Screen[] = [
-    ...program.rooms.map((r) => ({
+    ...state.base.rooms.map((r) => ({
       kind: 'room' as const,
       room: r.id,
       name: r.name,
@@ -231,6 +265,7 @@ async function serveJournal(
     close() {
       // Every write is on disk before it is answered, so closing only has to end the connections.
       closing ??= new Promise<void>((resolve) => {
+        follower.stop();
         streams.closeAll();
         server.close(() => {
           journal.close();

@@ -52,6 +52,19 @@ export async function readProgramFile(
             : (e as Error).message;
     throw new ProgramFileError(path, [`(file): ${why}`]);
   }
+  return readProgramText(text, path, opts);
+}
+
+/**
+ * The same from text already read (a fetched or uploaded schedule): `label` names it in the
+ * errors. Throws ProgramFileError with every problem.
+ */
+export async function readProgramText(
+  text: string,
+  label: string,
+  opts: ReadProgramOptions = {},
+): Promise<{ program: StoredProgram; notes: string[] }> {
+  text = text.replace(/^\uFEFF/, '');
   // Our own JSON, the usual case, is told apart without loading any importer.
   let format = opts.format ?? (isHallwayProgram(text) ? 'hallway' : undefined);
   // The importers (an XML parser, an iCalendar parser) load only for the files that need them.
@@ -63,7 +76,7 @@ export async function readProgramFile(
   if (format === 'hallway') {
     const notes = opts.zone ? ['--zone ignored: a Hallway program names its own zone'] : [];
     const r = parseProgram(text);
-    if (!r.ok) throw new ProgramFileError(path, r.errors);
+    if (!r.ok) throw new ProgramFileError(label, r.errors);
     // A program imported from a published schedule keeps the schedule's double-booked rooms
     // (35C3 has 96): the same warning as on import, not a refusal.
     if (!r.warnings.length) return { program: r.program, notes };
@@ -75,6 +88,6 @@ export async function readProgramFile(
     ...(format ? { format } : {}),
     ...(opts.zone ? { zone: opts.zone } : {}),
   });
-  if (!r.ok) throw new ProgramFileError(path, r.errors);
+  if (!r.ok) throw new ProgramFileError(label, r.errors);
   return { program: r.program, notes: r.notes };
 }

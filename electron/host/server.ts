@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { programRoutes } from './api/program.js';
 import { readRoutes } from './api/read.js';
 import { screenRoutes } from './api/screens.js';
 import { writeRoutes } from './api/write.js';
+import type { Follower } from './follow.js';
 import type { ScreenRegistry } from './screens.js';
 import { type EventStreams, eventStreams } from './sse.js';
 import type { HostState } from './state.js';
@@ -18,6 +20,8 @@ export interface AppOptions {
   keepaliveMs?: number;
   /** Log a line per request (`request: GET /api/snapshot 200`): HALLWAY_REQUEST_LOG=1. */
   requestLog?: boolean;
+  /** Follows a published schedule; without one the program routes are absent. */
+  follower?: Follower;
 }
 
 /** The host's whole HTTP surface: API, event stream, renderer pages. */
@@ -40,6 +44,7 @@ export function createApp(o: AppOptions): { app: Hono; streams: EventStreams } {
   app.route('/', readRoutes(o.state));
   app.route('/', writeRoutes(o.state, o.token));
   app.route('/', screenRoutes(o.state, o.screens, o.token));
+  if (o.follower) app.route('/', programRoutes(o.follower, o.token));
   app.route('/', streams.routes);
   app.route('/', staticRoutes(o.rendererDir));
   app.notFound((c) =>

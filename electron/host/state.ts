@@ -1,16 +1,20 @@
 import { applyOverrides, checkOverride } from '../../core/overrides/apply.js';
 import { checkRevert } from '../../core/overrides/revert.js';
-import type { JournalEntry, OverrideInput } from '../../core/overrides/schema.js';
+import type { JournalEntry, OverrideInput, OverrideReview } from '../../core/overrides/schema.js';
+import { diffPrograms, diffSummary } from '../../core/program/diff.js';
 import type { Program, StoredProgram } from '../../core/program/schema.js';
 import type { ClockInfo, ClockInput } from '../../core/protocol/index.js';
 import { isoInVenue } from '../../core/time/venue.js';
 import type { ClockSetting, HostClock } from './clock.js';
 import type { Journal } from './journal.js';
+import { ProgramVersions } from './programs.js';
 
 export interface Effective {
   revision: number;
   program: Program;
   problems: string[];
+  /** Overrides a newer program version left behind: gone, or to review. */
+  review: OverrideReview[];
 }
 
 /** A refusal the API turns into a 4xx with this status and message. */
@@ -24,22 +28,49 @@ export class Refusal extends Error {
 }
 
 /**
- * The host's state: the program as loaded, the journal, the clock. The effective program is
- * computed once per revision, not per request.
+ * The host's state: the program versions, the journal, the clock. The base program is the
+ * latest 'program' entry's version (else the program the host was started with); the effective
+ * program is the base with the overrides applied, computed once per revision, not per request.
  */
 export class HostState {
   #effective: Effective | null = null;
+  readonly versions: ProgramVersions;
 
   constructor(
-    readonly base: StoredProgram,
+    initial: StoredProgram | ProgramVersions,
     readonly journal: Journal,
     readonly clock: HostClock,
     /** Keeps a journalled clock change in the settings (after the journal: see keptClock). */
     private readonly keepClock: (setting: ClockSetting, revision: number) => void = () => {},
-  ) {}
+  ) {
+    this.versions = initial instanceof ProgramVersions ? initial : new ProgramVersions(initial, null);
+  }
 
   get revision(): number {
     return this.journal.revision;
+  }
+
+  /** The program version in force, before overrides. */
+  get base(): StoredProgram {
+    return this.#current().program;
+  }
+
+  get baseHash(): string {
+    return this.#current().hash;
+  }
+
+  #currentAt: { revision: number; version: { program: StoredProgram; hash: string } } | null = null;
+
+  // Read on every request (the venue zone of the clock): found once per revision, and only a new
+  // 'program' entry sends it through the whole journal, so an override costs the same at any size.
+  #current(): { program: StoredProgram; hash: string } {
+    const revision = this.journal.revision;
+    const at = this.#currentAt;
+    if (at?.revision === revision) return at.version;
+    const changed = !at || this.journal.since(at.revision).some((e) => e.type === 'program');
+    const version = changed ? this.versions.current(this.journal.entries) : at.version;
+    this.#currentAt = { revision, version };
+    return version;
   }
 
   effective(): Effective {
@@ -48,16 +79,43 @@ export class HostState {
     if (last?.revision === revision) return last;
     // New overrides and clock entries apply on top of the last effective program (exact: the
     // screens rely on the same, property-tested), so an override costs the same with a journal
-    // of 10 or 10,000; anything else (a revert) replays the whole journal.
+    // of 10 or 10,000; anything else (a revert, a program version) replays the whole journal.
+    // An override accepted since was checked against the version in force: the review stands.
     const added = last ? this.journal.since(last.revision) : [];
     if (last && added.every((e) => e.type === 'override' || e.type === 'clock')) {
       const step = applyOverrides(last.program, added);
-      this.#effective = { revision, program: step.program, problems: [...last.problems, ...step.problems] };
+      this.#effective = {
+        revision,
+        program: step.program,
+        problems: [...last.problems, ...step.problems],
+        review: last.review,
+      };
     } else {
-      const { program, problems } = applyOverrides(this.base, [...this.journal.entries]);
-      this.#effective = { revision, program, problems };
+      const entries = this.journal.entries;
+      const current = this.#current();
+      const { program, problems, review } = applyOverrides(current.program, [...entries], {
+        // Overrides made against an older version are reviewed against this one.
+        madeAgainst: (rev) => {
+          const v = this.versions.before(entries, rev);
+          return v.hash === current.hash ? undefined : v.program;
+        },
+      });
+      this.#effective = { revision, program, problems, review };
     }
     return this.#effective;
+  }
+
+  /**
+   * Journals `program` as the new version from `source` (its file stored first), or returns
+   * null when it is the version in force already. The entry's summary is the diff from it.
+   */
+  publishProgram(program: StoredProgram, source: string): JournalEntry | null {
+    const hash = this.versions.save(program);
+    if (hash === this.baseHash) return null;
+    const summary = diffSummary(diffPrograms(this.base, program));
+    const entry = this.journal.append({ type: 'program', at: this.nowIso(), source, hash, summary });
+    if (entry.type === 'program') this.versions.prime(entry, program);
+    return entry;
   }
 
   clockInfo(): ClockInfo {

@@ -1,3 +1,5 @@
+import { parseEvery } from '../host/every.js';
+
 /**
  * Command-line options of the shell (`npm start -- OPTIONS`, the packaged app's command line).
  * The host's options are `hallway serve`'s, so the same words work with or without Electron.
@@ -15,6 +17,9 @@ export interface ShellOptions {
   /** Origin of a host elsewhere in the venue: open the windows against it, serve nothing. */
   connect?: string;
   demo: boolean;
+  /** A published schedule to follow (URL or file), fetched every `everyMs`. */
+  follow?: string;
+  everyMs?: number;
 }
 
 export type ArgsResult =
@@ -24,7 +29,17 @@ export type ArgsResult =
 export const DEMO_CLOCK = '2019-05-20T10:25:00-07:00';
 export const DEMO_RATE = 1;
 
-const VALUED = ['--port', '--data', '--program', '--clock', '--rate', '--config', '--connect'] as const;
+const VALUED = [
+  '--port',
+  '--data',
+  '--program',
+  '--clock',
+  '--rate',
+  '--config',
+  '--connect',
+  '--follow',
+  '--every',
+] as const;
 const FLAGS = ['--lan', '--kiosk', '--demo'] as const;
 
 /**
@@ -88,15 +103,27 @@ export function parseShellArgs(argv: readonly string[]): ArgsResult {
       case '--config':
         options.config = value;
         break;
+      case '--follow':
+        options.follow = value;
+        break;
+      case '--every': {
+        const every = parseEvery(value);
+        if (every.ok) options.everyMs = every.ms;
+        else errors.push(every.error);
+        break;
+      }
     }
   }
   if (options.demo) {
     options.clock ??= DEMO_CLOCK;
     options.rate ??= DEMO_RATE;
   }
-  if (options.connect && (options.program || options.clock || options.rate !== undefined || options.lan))
+  if (
+    options.connect &&
+    (options.program || options.clock || options.rate !== undefined || options.lan || options.follow)
+  )
     errors.push(
-      '--connect: the host elsewhere owns the program and clock; drop --program, --clock, --rate, --lan',
+      '--connect: the host elsewhere owns the program and clock; drop --program, --clock, --rate, --lan, --follow',
     );
   return errors.length ? { ok: false, errors } : { ok: true, options, ignored };
 }
@@ -120,5 +147,7 @@ export function serveArgs(o: ShellOptions): string[] {
   if (o.clock !== undefined) out.push('--clock', o.clock);
   if (o.rate !== undefined) out.push('--rate', String(o.rate));
   if (o.lan) out.push('--lan');
+  if (o.follow !== undefined) out.push('--follow', o.follow);
+  if (o.everyMs !== undefined) out.push('--every', `${o.everyMs}ms`);
   return out;
 }

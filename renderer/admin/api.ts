@@ -2,10 +2,13 @@ import {
   ApiError,
   BEARER,
   ClockInfo,
+  FollowResult,
   OverrideAccepted,
+  ProgramInfo,
   ROUTES,
   ScreenInfo,
   type ClockInput,
+  type FollowInput,
   type OverrideInput,
 } from '../../core/protocol/index.js';
 import type { Problem } from './problems.js';
@@ -17,6 +20,11 @@ import { z } from 'zod';
  */
 export type ApiResult<T> =
   { ok: true; value: T } | { ok: false; status: number; error: string; problems: Problem[] };
+
+const ProgramAnswer = z.object({ result: FollowResult, info: ProgramInfo });
+
+const isRaw = (body: unknown): body is { raw: string } =>
+  typeof body === 'object' && body !== null && 'raw' in body && typeof body.raw === 'string';
 
 const ScreenList = z.union([z.array(ScreenInfo), z.object({ screens: z.array(ScreenInfo) })]);
 
@@ -47,6 +55,32 @@ export class AdminApi {
     });
   }
 
+  program(): Promise<ApiResult<ProgramInfo>> {
+    return this.call('GET', ROUTES.program, undefined, (v) => ProgramInfo.parse(v));
+  }
+
+  follow(input: FollowInput): Promise<ApiResult<ProgramInfo>> {
+    return this.call('POST', ROUTES.programFollow, input, (v) => ProgramInfo.parse(v));
+  }
+
+  fetchProgram(): Promise<ApiResult<{ result: FollowResult; info: ProgramInfo }>> {
+    return this.call('POST', ROUTES.programFetch, {}, (v) => ProgramAnswer.parse(v));
+  }
+
+  /** The file itself is the body: a schedule can be megabytes, more than a JSON body may be. */
+  upload(name: string, text: string): Promise<ApiResult<{ result: FollowResult; info: ProgramInfo }>> {
+    const route = `${ROUTES.programUpload}?name=${encodeURIComponent(name)}`;
+    return this.call('POST', route, { raw: text }, (v) => ProgramAnswer.parse(v));
+  }
+
+  choose(
+    choice: 'approve' | 'reject',
+    hash: string,
+  ): Promise<ApiResult<{ result: FollowResult; info: ProgramInfo }>> {
+    const route = choice === 'approve' ? ROUTES.programApprove : ROUTES.programReject;
+    return this.call('POST', route, { hash }, (v) => ProgramAnswer.parse(v));
+  }
+
   private async call<T>(
     method: 'GET' | 'POST',
     route: string,
@@ -54,13 +88,14 @@ export class AdminApi {
     read: (v: unknown) => T,
   ): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { Authorization: BEARER + this.token() };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const raw = isRaw(body) ? body.raw : undefined;
+    if (body !== undefined) headers['Content-Type'] = raw !== undefined ? 'text/plain' : 'application/json';
     let res: Response;
     try {
       res = await this.fetchFn(this.baseUrl + route, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
         cache: 'no-store',
       });
     } catch (e) {

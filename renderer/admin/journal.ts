@@ -9,7 +9,7 @@ export interface LogRow {
   /** Venue time the host accepted it ("10:31 AM"). */
   time: string;
   type: JournalEntry['type'];
-  kind: OverrideInput['kind'] | 'revert' | 'clock';
+  kind: OverrideInput['kind'] | 'revert' | 'clock' | 'program';
   text: string;
   /** Revision of the revert that undid this override. */
   revertedBy: number | null;
@@ -108,6 +108,16 @@ export function logRows(entries: readonly JournalEntry[], program: Names, zone: 
         type: e.type,
         kind: 'revert',
         text: undoText(program, e.target, overrides.get(e.target), zone),
+        revertedBy: null,
+        canUndo: false,
+      };
+    if (e.type === 'program')
+      return {
+        revision: e.revision,
+        time,
+        type: e.type,
+        kind: 'program',
+        text: `program updated from ${e.source}: ${e.summary}`,
         revertedBy: null,
         canUndo: false,
       };

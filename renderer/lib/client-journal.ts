@@ -14,7 +14,8 @@ export type JournalStep =
  * The snapshot after one journal entry, without asking the host. Overrides go through core's
  * applyOverrides on the effective program: one at a time equals the whole journal (see
  * tests/unit/core/overrides/apply-incremental.test.ts). A revert needs the journal replayed from
- * the base program, which the page does not hold: that one refetches.
+ * the base program, which the page does not hold: that one refetches, and so does a new program
+ * version.
  */
 export function stepJournal(s: Snapshot, data: unknown): JournalStep {
   const ev = journalEvent(data);
@@ -36,6 +37,9 @@ export function stepJournal(s: Snapshot, data: unknown): JournalStep {
     }
     case 'revert':
       return { kind: 'refetch', reason: `revert of revision ${entry.target}` };
+    case 'program':
+      // A new version replaces the base every override applies to: the host replays the journal.
+      return { kind: 'refetch', reason: `program version from ${entry.source}` };
   }
 }
 

@@ -20,7 +20,7 @@ const MAX_BODY = 256 * 1024;
  * The body's bytes, or null once it passes `max`. Read as a stream: a chunked body has no
  * Content-Length to refuse up front, and must not be buffered whole (heartbeats need no token).
  */
-async function readCapped(req: Request, max: number): Promise<Uint8Array | null> {
+export async function readCapped(req: Request, max: number): Promise<Uint8Array | null> {
   if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -95,3 +95,29 @@ describe('serveArgs', () => {
     ]);
   });
 });
+
+describe('--follow and --every', () => {
+  it('pass through to hallway serve (npm start / npm run demo where Electron is missing)', () => {
+    const r = parseShellArgs(['--demo', '--follow', 'https://pretalx.example/s.json', '--every', '30s']);
+    expect(r.ok && r.options).toMatchObject({ follow: 'https://pretalx.example/s.json', everyMs: 30_000 });
+    expect(r.ok && serveArgs(r.options).slice(-4)).toEqual([
+      '--follow',
+      'https://pretalx.example/s.json',
+      '--every',
+      '30000ms',
+    ]);
+  });
+
+  it.each([
+    ['2', '--every must be a duration with its unit, like 30s, 2m or 10m (got "2")'],
+    ['0s', '--every must be from 1s to 24h (got "0s")'],
+    ['2d', '--every must be a duration with its unit, like 30s, 2m or 10m (got "2d")'],
+  ])('--every %s is refused: %s', (every, error) => {
+    expect(parseShellArgs(['--follow', 'x.xml', '--every', every])).toEqual({ ok: false, errors: [error] });
+  });
+
+  it('--connect with --follow is refused: the host elsewhere owns the program', () => {
+    const r = parseShellArgs(['--connect', 'http://10.0.0.5:8710', '--follow', 'x.xml']);
+    expect(r.ok).toBe(false);
+  });
+});

@@ -50,4 +50,13 @@ describe('AdminApi', () => {
       expect(res).toEqual({ ok: true, value: [screen] });
     }
   });
+
+  it('uploads a schedule as the raw body, its name in the query, not as JSON', async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
+    const api = new AdminApi(() => 'tok', 'http://h', fakeFetch(400, { error: 'no', problems: [] }, seen));
+    await api.upload('my schedule.xml', '<schedule/>');
+    expect(seen.url).toBe('http://h/api/program/upload?name=my%20schedule.xml');
+    expect(seen.init?.body).toBe('<schedule/>');
+    expect((seen.init?.headers as Record<string, string>)['Content-Type']).toBe('text/plain');
+  });
 });

@@ -80,4 +80,22 @@ describe('logRows', () => {
     expect(rows[2]!.text).toBe('Clock paused at Mon 10:31 AM');
     expect(rows[3]!.time).toBe('10:31 AM');
   });
+
+  it('a program version: "program updated from <source>: <summary>", never undoable', () => {
+    const version: JournalEntry = {
+      type: 'program',
+      revision: 5,
+      at,
+      source: 'https://pretalx.example/conf/schedule.json',
+      hash: 'a'.repeat(64),
+      summary: '3 sessions moved, 1 new, 2 retitled',
+    };
+    const [row] = logRows([...entries, version], program, zone);
+    expect(row).toMatchObject({
+      revision: 5,
+      kind: 'program',
+      canUndo: false,
+      text: 'program updated from https://pretalx.example/conf/schedule.json: 3 sessions moved, 1 new, 2 retitled',
+    });
+  });
 });

@@ -66,6 +66,19 @@ describe('stepJournal', () => {
 
   it.each<[string, Snapshot, string, string]>([
     ['a revert', snapshot([delay]), event({ type: 'revert', revision: 2, at: AT, target: 1 }), 'refetch'],
+    [
+      'a new program version',
+      snapshot([delay]),
+      event({
+        type: 'program',
+        revision: 2,
+        at: AT,
+        source: 'x.xml',
+        hash: 'a'.repeat(64),
+        summary: '1 new session',
+      }),
+      'refetch',
+    ],
     ['a gap in revisions', snapshot([]), event(alert), 'refetch'],
     ['an unreadable payload', snapshot([delay]), '{"entry":', 'refetch'],
     [
