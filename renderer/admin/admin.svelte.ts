@@ -20,7 +20,11 @@ export class Admin {
 
   readonly conn = new HostConnection({ page: 'admin' });
   readonly api = new AdminApi(() => this.token ?? '');
-  readonly forms = new OverrideForms(this.api, () => this.program);
+  readonly forms = new OverrideForms(
+    this.api,
+    () => this.program,
+    () => this.conn.now(),
+  );
   readonly screens = new ScreenPoll(this.api, (message) => this.refuse(message));
 
   constructor(private readonly place: TokenPlace) {}
