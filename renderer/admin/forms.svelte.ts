@@ -140,7 +140,7 @@ export class OverrideForms {
       case 'cancel':
         return cancelDraft(target, this.note);
       case 'delay':
-        return delayDraft(this.session, this.#increment(), this.cascade);
+        return delayDraft(this.session, this.delayIncrement, this.cascade);
       case 'move':
         return moveDraft(this.session, this.room, force);
       case 'edit':
@@ -163,7 +163,7 @@ export class OverrideForms {
       this.alertConfirm = true;
       return false;
     }
-    if (this.kind === 'delay' && this.#increment() === 0) {
+    if (this.kind === 'delay' && this.delayIncrement === 0) {
       this.placed = { byField: { minutes: [TEXT.delay.unchanged(this.currentDelay)] }, general: [] };
       return false;
     }
@@ -208,7 +208,7 @@ export class OverrideForms {
    * form sends the difference from the session's delay now. Changing the schema to carry a total
    * would change what every stored journal means; the difference keeps it. null: unreadable box.
    */
-  #increment(): number | null {
+  get delayIncrement(): number | null {
     const total = numberOf(this.minutes);
     return total === null ? null : total - this.currentDelay;
   }
