@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Program } from '../../core/program/schema.js';
+import type { Program, Session } from '../../core/program/schema.js';
 import { DAY_ROLLOVER_HOURS, ms, venueDay } from '../../core/time/venue.js';
 import { sessionDay } from '../../core/schedule/sessions.js';
 
@@ -34,4 +34,16 @@ export function dayEnd(program: Program, at: number): number | null {
     .plus({ days: 1, hours: DAY_ROLLOVER_HOURS })
     .toMillis();
   return rollover > at ? rollover : null;
+}
+
+/** The sessions of each conference day, in the admin's order (start, then room). */
+export function sessionsByDay(program: Program, sorted: readonly Session[]): Map<string, Session[]> {
+  const out = new Map<string, Session[]>();
+  for (const s of sorted) {
+    const d = sessionDay(program, s);
+    const list = out.get(d);
+    if (list) list.push(s);
+    else out.set(d, [s]);
+  }
+  return out;
 }

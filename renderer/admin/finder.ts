@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import type { Program, Session } from '../../core/program/schema.js';
+import { programDays } from './days.js';
 import { sessionDay } from '../../core/schedule/sessions.js';
 import { ms, venueDay } from '../../core/time/venue.js';
 import { searchSessions, type Match } from './sessions.js';
@@ -32,13 +34,42 @@ export interface Found {
   elsewhere: number;
 }
 
+/**
+ * Words of the query that name a day ("sat", "saturday", "day3") or a whole room name ("borg")
+ * filter like the day and room boxes: "borg sat" is Borg on Saturday, not every title holding
+ * "sat". A typed day wins over the day box; the rest of the words search the text.
+ */
+export function readQuery(program: Program, query: string): { text: string; day?: string; room?: string } {
+  const days = programDays(program);
+  const dayOf = new Map<string, string>();
+  days.forEach((d, i) => {
+    const dt = DateTime.fromISO(d.date, { locale: 'en-US' });
+    for (const w of [dt.toFormat('ccc'), dt.toFormat('cccc'), `day${i + 1}`, `d${i + 1}`])
+      if (!dayOf.has(w.toLowerCase())) dayOf.set(w.toLowerCase(), d.date);
+  });
+  const roomOf = new Map(program.rooms.map((r) => [r.name.toLowerCase(), r.id]));
+  const out: { text: string; day?: string; room?: string } = { text: '' };
+  const rest: string[] = [];
+  for (const w of query.toLowerCase().split(/\s+/).filter(Boolean)) {
+    if (out.day === undefined && dayOf.has(w)) out.day = dayOf.get(w);
+    else if (out.room === undefined && roomOf.has(w)) out.room = roomOf.get(w);
+    else rest.push(w);
+  }
+  out.text = rest.join(' ');
+  return out;
+}
+
 export function findSessions(program: Program, f: Filter, now: number): Found {
-  const all = searchSessions(program, f.query).filter(
-    (m) => f.room === '' || (f.room === '-' ? m.session.room === null : m.session.room === f.room),
+  const q = readQuery(program, f.query);
+  const day = q.day ?? f.day;
+  const all = searchSessions(program, q.text).filter(
+    (m) =>
+      (f.room === '' || (f.room === '-' ? m.session.room === null : m.session.room === f.room)) &&
+      (q.room === undefined || m.session.room === q.room),
   );
-  const inDay = f.day === '' ? all : all.filter((m) => sessionDay(program, m.session) === f.day);
+  const inDay = day === '' ? all : all.filter((m) => sessionDay(program, m.session) === day);
   const elsewhere = all.length - inDay.length;
-  if (f.day === '' || f.day !== venueDay(program, now))
+  if (day === '' || day !== venueDay(program, now))
     return { groups: inDay.length ? [{ group: 'day', matches: inDay }] : [], elsewhere };
 
   const by: Record<Group, Match[]> = { now: [], next: [], later: [], earlier: [], day: [] };

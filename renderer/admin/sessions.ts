@@ -1,5 +1,4 @@
 import type { Program, Session, Talk } from '../../core/program/schema.js';
-import { toVenue } from '../../core/time/venue.js';
 
 /**
  * The admin's list of the day: sessions by start time then room (program room order, venue-wide
@@ -34,16 +33,8 @@ export interface Match {
   talks: Talk[];
 }
 
-/** "Saturday Sat Dec 29": a day typed as staff say it finds the sessions of that day. */
-function dayWords(program: Pick<Program, 'conference'>, s: Session): string {
-  return toVenue(program, Date.parse(s.start)).toFormat('cccc ccc LLL d');
-}
-
-/** Sessions matching every word of `query` in title, track, room, day, speakers or a talk. */
-export function searchSessions(
-  program: Pick<Program, 'rooms' | 'sessions' | 'conference'>,
-  query: string,
-): Match[] {
+/** Sessions matching every word of `query` in title, track, room, speakers or a talk. */
+export function searchSessions(program: Pick<Program, 'rooms' | 'sessions'>, query: string): Match[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const out: Match[] = [];
   for (const session of sortedSessions(program)) {
@@ -52,7 +43,7 @@ export function searchSessions(
       continue;
     }
     const own = [session.title, session.subtitle ?? '', session.track ?? '', session.id];
-    own.push(roomName(program, session.room), dayWords(program, session), ...people(session));
+    own.push(roomName(program, session.room), ...people(session));
     if (includes(own, words)) {
       out.push({ session, talks: session.talks });
       continue;
