@@ -8,7 +8,11 @@ const program = ProgramShape.parse(
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../../data/opml19.json'), 'utf8')),
 );
 const hm = (ms: number) =>
-  new Date(ms).toLocaleTimeString('en-GB', { timeZone: 'America/Los_Angeles', hour: '2-digit', minute: '2-digit' });
+  new Date(ms).toLocaleTimeString('en-GB', {
+    timeZone: 'America/Los_Angeles',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 describe('delayPreview', () => {
   it.each([
