@@ -113,7 +113,7 @@ test('a preview frame follows the admin’s snapshot without an event stream of 
   await page.getByTestId('submit').click();
   await expect(frame.getByTestId('room-screen')).toContainText('Preview me please', { timeout: 1_000 });
   // An instant of the afternoon: the frame is frozen there.
-  await page.getByLabel('Live').uncheck();
+  await page.getByLabel('Live', { exact: true }).uncheck();
   await page.getByLabel('Preview instant (venue time)').fill('2019-05-20T14:00');
   await expect(page.getByTestId('preview-frame')).toHaveAttribute(
     'src',
