@@ -13,7 +13,8 @@ const imported = importSchedule(
   readFileSync(resolve(root, '../shared/fixtures/schedules/35c3-everything.schedule.xml'), 'utf8'),
 );
 if (!imported.ok) throw new Error(imported.errors.join('\n'));
-const c3: Program = imported.program;
+// Through the schema: the effective program's shape, whatever type the importer returns.
+const c3: Program = ProgramShape.parse(imported.program);
 const ids = (f: ReturnType<typeof findSessions>) =>
   Object.fromEntries(f.groups.map((g) => [g.group, g.matches.map((m) => m.session.id)]));
 
