@@ -32,6 +32,8 @@ export interface Found {
   groups: { group: Group; matches: Match[] }[];
   /** Matches of the query on the days the filter leaves out (0 when every day is searched). */
   elsewhere: number;
+  /** The day searched (the typed one, else the box's); '' for every day. */
+  day: string;
 }
 
 /**
@@ -70,7 +72,7 @@ export function findSessions(program: Program, f: Filter, now: number): Found {
   const inDay = day === '' ? all : all.filter((m) => sessionDay(program, m.session) === day);
   const elsewhere = all.length - inDay.length;
   if (day === '' || day !== venueDay(program, now))
-    return { groups: inDay.length ? [{ group: 'day', matches: inDay }] : [], elsewhere };
+    return { groups: inDay.length ? [{ group: 'day', matches: inDay }] : [], elsewhere, day };
 
   const by: Record<Group, Match[]> = { now: [], next: [], later: [], earlier: [], day: [] };
   const seenNext = new Set<string | null>();
@@ -86,7 +88,7 @@ export function findSessions(program: Program, f: Filter, now: number): Found {
   const groups = (['now', 'next', 'later', 'earlier'] as const)
     .filter((g) => by[g].length > 0)
     .map((group) => ({ group, matches: by[group] }));
-  return { groups, elsewhere };
+  return { groups, elsewhere, day };
 }
 
 /** The day the finder opens on: today when the program has it, else its nearest day. */
