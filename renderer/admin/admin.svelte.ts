@@ -7,6 +7,9 @@ import { ScreenPoll } from './screens.svelte.js';
 import { TEXT } from './strings.js';
 import { forgetToken, keepToken, takeToken, type TokenPlace } from './token.js';
 
+/** Where staff asked for an undo: the clash it meets is offered to force there, not twice. */
+export type UndoFrom = 'log' | 'live' | 'stage';
+
 /**
  * The admin window's state: the token, the connection to the host (the same client as every
  * screen), the forms, the screen list and the outcome of the last undo or clock change.
@@ -19,7 +22,7 @@ export class Admin {
   /** The outcome of the last undo; `revision` (when it worked) lets the admin say who shows it. */
   logMessage = $state<{ text: string; ok: boolean; revision?: number } | null>(null);
   /** An undo the host refused with 409 (a clash): staff may then undo anyway. */
-  undoClash = $state<{ target: number; error: string } | null>(null);
+  undoClash = $state<{ target: number; error: string; from: UndoFrom } | null>(null);
   stageMessage = $state<{ text: string; ok: boolean } | null>(null);
   clockMessage = $state<{ text: string; ok: boolean } | null>(null);
 
@@ -65,7 +68,7 @@ export class Admin {
   }
 
   /** Undoes `revision`; a 409 (it would double-book a room) is kept so staff can force it. */
-  async undo(revision: number, force = false): Promise<boolean> {
+  async undo(revision: number, force = false, from: UndoFrom = 'log'): Promise<boolean> {
     const res = await this.api.revert(revision, force);
     if (res.ok) {
       this.undoClash = null;
@@ -78,7 +81,7 @@ export class Admin {
       return true;
     }
     if (res.status === 401) this.refuse(res.error);
-    this.undoClash = res.status === 409 && !force ? { target: revision, error: res.error } : null;
+    this.undoClash = res.status === 409 && !force ? { target: revision, error: res.error, from } : null;
     this.logMessage = { text: TEXT.undo.refused(res.error), ok: false };
     return false;
   }

@@ -77,6 +77,8 @@ test.describe('OpML ’19 at 13:45', () => {
     await expect(win.getByTestId('room-screen')).toHaveAttribute('data-current', 't1-pm1');
     await expect(law.getByTestId('room-screen')).toHaveAttribute('data-current', 'tut-pm1');
     await expect(win.getByTestId('session')).toContainText('Presentations Track 1');
+    // Next is what really happens here (issue 11, bug 1): the 14:30 tutorial, not the one that left.
+    await expect(win.getByTestId('room-screen')).toHaveAttribute('data-next', 'tut-pm2');
     await shoot(win, 'swap-winchester');
     await shoot(law, 'swap-lawrence');
 
@@ -91,16 +93,15 @@ test.describe('OpML ’19 at 13:45', () => {
       () => admin.getByRole('button', { name: 'Yes, undo' }).click(),
       /revert$/,
     );
-    // With the revert's clash check (a-core, issue 11 bug 5) this is a 409 naming the clash.
-    if (status === 409) {
-      await expect(admin.getByTestId('undo-clash')).toBeVisible();
-      const forced = await answer(
-        admin,
-        () => admin.getByRole('button', { name: /Undo anyway/ }).click(),
-        /revert$/,
-      );
-      expect(forced).toBe(201);
-    } else expect(status).toBe(201);
+    // A revert is checked like the change it restores (issue 11, bug 5): t1-pm1 holds Winchester now.
+    expect(status).toBe(409);
+    await expect(admin.getByTestId('undo-clash')).toContainText('Presentations Track 1');
+    const forced = await answer(
+      admin,
+      () => admin.getByRole('button', { name: /Undo anyway/ }).click(),
+      /revert$/,
+    );
+    expect(forced).toBe(201);
     await expect(first).toContainText('undone by');
     await expect(admin.getByTestId('log-message')).toContainText(/connected screens show it yet/);
   });
@@ -121,7 +122,12 @@ test.describe('OpML ’19 at 13:45', () => {
     await expect(admin.getByTestId('live-row').filter({ hasText: 'Cancel' })).toBeVisible();
 
     const win = await screen(browser, `${host.room(W)}?slide=now`);
-    await expect(win.getByTestId('cancelled')).toContainText('speaker stuck in traffic', WITHIN);
+    // The screen says what attendees should do instead (issue 11, bug 3).
+    await expect(win.getByTestId('status')).toContainText('Cancelled: Deep Learning Lifecycle', WITHIN);
+    await expect(win.getByTestId('status')).toContainText(
+      'speaker stuck in traffic — next here: ModelOps on AWS at 2:30 PM',
+    );
+    await expect(win.getByTestId('room-screen')).toHaveAttribute('data-next', 'tut-pm2');
     await shoot(win, 'cancel-winchester');
     await expect(admin.locator('.sessions [data-session="tut-pm1"]')).toContainText('cancelled');
   });
