@@ -79,6 +79,7 @@ test.describe('OpML ’19 at 13:45', () => {
     await expect(win.getByTestId('session')).toContainText('Presentations Track 1');
     // Next is what really happens here (issue 11, bug 1): the 14:30 tutorial, not the one that left.
     await expect(win.getByTestId('room-screen')).toHaveAttribute('data-next', 'tut-pm2');
+    await expect(win.getByTestId('changed')).toContainText('1:30 PM tutorial moved to the Lawrence');
     await shoot(win, 'swap-winchester');
     await shoot(law, 'swap-lawrence');
 
