@@ -39,8 +39,10 @@ export class AdminApi {
     return this.call('POST', ROUTES.overrides, o, (v) => OverrideAccepted.parse(v));
   }
 
-  revert(revision: number): Promise<ApiResult<OverrideAccepted>> {
-    return this.call('POST', ROUTES.revert(revision), {}, (v) => OverrideAccepted.parse(v));
+  /** `force`: undo even when the host answers 409 that it would double-book a room. */
+  revert(revision: number, force = false): Promise<ApiResult<OverrideAccepted>> {
+    const body = force ? { force: true } : {};
+    return this.call('POST', ROUTES.revert(revision), body, (v) => OverrideAccepted.parse(v));
   }
 
   clock(input: ClockInput): Promise<ApiResult<unknown>> {

@@ -11,10 +11,14 @@ import {
   formatSpeakers,
   moveDraft,
   nowSpeakingDraft,
+  numberOf,
   type Draft,
   type EditFields,
 } from './forms.js';
 import { placeProblems, type Placed } from './problems.js';
+import { dayEnd } from './days.js';
+import { toVenueInput } from './time.js';
+import { TEXT } from './strings.js';
 
 export const KINDS: { kind: OverrideKind; label: string; key: string }[] = [
   { kind: 'cancel', label: 'Cancel', key: '1' },
@@ -26,6 +30,20 @@ export const KINDS: { kind: OverrideKind; label: string; key: string }[] = [
   { kind: 'alert', label: 'Alert', key: '7' },
 ];
 
+/** The kind Alt+1 … Alt+7 picks, or undefined for any other key. */
+export function kindForKey(
+  e: Pick<KeyboardEvent, 'code' | 'altKey'> & Partial<KeyboardEvent>,
+): OverrideKind | undefined {
+  if (!e.altKey || e.ctrlKey || e.metaKey) return undefined;
+  return KINDS.find((x) => e.code === `Digit${x.key}`)?.kind;
+}
+
+/** What the last accepted change was: the admin then says how many screens show it yet. */
+export interface Done {
+  revision: number;
+  kind: OverrideKind;
+}
+
 /**
  * The override forms: one shared target (session and talk, prefilled by picking in the list) and
  * each kind's fields. Submitting asks the host and places its answer at the fields.
@@ -36,7 +54,8 @@ export class OverrideForms {
   talk = $state('');
 
   note = $state('');
-  minutes = $state<number | string | null>(10);
+  /** Delay: how late the session runs in total (not an increment), as typed. */
+  minutes = $state<number | string | null>(null);
   cascade = $state(false);
   room = $state('');
   /** The host's clash message after a 409 on move: staff may then force it. */
@@ -54,14 +73,35 @@ export class OverrideForms {
 
   busy = $state(false);
   placed = $state<Placed | null>(null);
-  done = $state<string | null>(null);
+  done = $state<Done | null>(null);
   /** HTTP status of the last answer (0: host unreachable). */
   status = $state<number | null>(null);
 
   constructor(
     private readonly api: AdminApi,
     private readonly program: () => Program | null,
+    /** Host clock (ms): the announcement's default end is the end of the venue day it falls in. */
+    private readonly now: () => number = () => Date.now(),
   ) {}
+
+  /**
+   * The one way to change the form's kind, for the buttons and Alt+1 … Alt+7 alike: whatever
+   * belonged to the kind left (a clash to force, problems at its fields, a pending alert
+   * confirmation, the last "done") goes with it.
+   */
+  setKind(kind: OverrideKind): void {
+    this.kind = kind;
+    this.clash = null;
+    this.placed = null;
+    this.done = null;
+    this.alertConfirm = false;
+    if (kind === 'announce') this.#defaultUntil();
+  }
+
+  /** The session's delay now (minutes, from the effective program; 0 when on time). */
+  get currentDelay(): number {
+    return this.program()?.sessions.find((s) => s.id === this.session)?.delayMinutes ?? 0;
+  }
 
   /** Picks a session (and optionally one of its talks) and prefills every form from it. */
   select(sessionId: string, talkId = ''): void {
@@ -79,6 +119,7 @@ export class OverrideForms {
     const t = s?.talks.find((x) => x.id === this.talk);
     if (s && this.talk && !t) this.talk = '';
     this.room = s?.room ?? '';
+    this.minutes = s?.delayMinutes ?? 0;
     const src = t ?? s;
     this.#speakersWas = src?.speakers ?? [];
     this.#editWas = {
@@ -99,7 +140,7 @@ export class OverrideForms {
       case 'cancel':
         return cancelDraft(target, this.note);
       case 'delay':
-        return delayDraft(this.session, this.minutes, this.cascade);
+        return delayDraft(this.session, this.delayIncrement, this.cascade);
       case 'move':
         return moveDraft(this.session, this.room, force);
       case 'edit':
@@ -116,8 +157,14 @@ export class OverrideForms {
   /** Sends the current form. Resolves true when the host accepted it. */
   async submit(zone: string, force = false): Promise<boolean> {
     if (this.busy) return false;
+    // Only a move has a clash to force: a stale "Move anyway" must never send another kind.
+    if (force && (this.kind !== 'move' || this.clash === null)) return false;
     if (this.kind === 'alert' && !this.alertConfirm) {
       this.alertConfirm = true;
+      return false;
+    }
+    if (this.kind === 'delay' && this.delayIncrement === 0) {
+      this.placed = { byField: { minutes: [TEXT.delay.unchanged(this.currentDelay)] }, general: [] };
       return false;
     }
     this.busy = true;
@@ -128,10 +175,8 @@ export class OverrideForms {
       const res = await this.api.postOverride(this.draft(zone, force));
       this.status = res.ok ? 200 : res.status;
       if (res.ok) {
-        this.clash = null;
-        this.alertConfirm = false;
-        this.done = `Done: #${res.value.revision} is on every screen. Undo it from the log.`;
-        if (kind === 'edit') this.#keepEdited();
+        this.#reset();
+        this.done = { revision: res.value.revision, kind };
         return true;
       }
       this.placed = placeProblems(res.error, res.problems, FORM_FIELDS[kind]);
@@ -157,8 +202,43 @@ export class OverrideForms {
     this.alertConfirm = false;
   }
 
-  /** What was just sent is now the program's: the next edit sends only what changes from here. */
-  #keepEdited(): void {
-    this.#editWas = { ...this.edit };
+  /**
+   * The delay to send. Staff type the total ("15 min late"); the journal keeps increments (each
+   * delay entry shifts by its `minutes`, and undoing one takes back exactly that shift), so the
+   * form sends the difference from the session's delay now. Changing the schema to carry a total
+   * would change what every stored journal means; the difference keeps it. null: unreadable box.
+   */
+  get delayIncrement(): number | null {
+    const total = numberOf(this.minutes);
+    return total === null ? null : total - this.currentDelay;
+  }
+
+  /**
+   * After an accepted change the form starts over (no session, empty texts): Enter pressed again
+   * finds nothing to send instead of sending the same change twice.
+   */
+  #reset(): void {
+    this.session = '';
+    this.talk = '';
+    this.prefill();
+    this.minutes = null;
+    this.note = '';
+    this.cascade = false;
+    this.clash = null;
+    this.alertConfirm = false;
+    this.alertText = '';
+    this.announceText = '';
+    this.announceRooms = [];
+    this.from = '';
+    this.until = '';
+    if (this.kind === 'announce') this.#defaultUntil();
+  }
+
+  /** An announcement ends, unless staff say otherwise, with the venue day it starts in. */
+  #defaultUntil(): void {
+    const p = this.program();
+    if (!p || this.until !== '') return;
+    const end = dayEnd(p, this.now());
+    if (end !== null) this.until = toVenueInput(end, p.conference.timeZone);
   }
 }

@@ -2,6 +2,7 @@ import type { JournalEntry, OverrideInput } from '../../core/overrides/schema.js
 import type { Program } from '../../core/program/schema.js';
 import { roomName } from './sessions.js';
 import { DateTime } from 'luxon';
+import { formatClock } from '../../core/time/venue.js';
 
 /** One line of the admin's log, newest first. */
 export interface LogRow {
@@ -136,4 +137,57 @@ export function logRows(entries: readonly JournalEntry[], program: Names, zone: 
 
 function undoText(p: Names, target: number, o: OverrideInput | undefined, zone: string): string {
   return o ? `Undo #${target}: ${describeOverride(p, o, zone)}` : `Undo #${target}`;
+}
+
+/**
+ * What undoing `entry` gives back, said before staff confirm. A move goes back to the room the
+ * session had before it: the latest earlier move of it still standing, else the printed room.
+ */
+export function restoreText(
+  p: Pick<Program, 'rooms' | 'sessions' | 'conference'>,
+  entry: Extract<JournalEntry, { type: 'override' }>,
+  entries: readonly JournalEntry[],
+): string {
+  const o = entry.override;
+  switch (o.kind) {
+    case 'cancel':
+      return `${target(p, o)} is on again${o.note ? `; the note “${o.note}” goes` : ''}.`;
+    case 'delay': {
+      const s = p.sessions.find((x) => x.id === o.session);
+      const back = s ? ` (starts ${formatClock(p, Date.parse(s.start) - o.minutes * 60_000)})` : '';
+      const way = o.minutes > 0 ? 'earlier' : 'later';
+      return `${sessionTitle(p, o.session)} runs ${Math.abs(o.minutes)} min ${way} again${back}${o.cascade ? ', and the later sessions of its room with it' : ''}.`;
+    }
+    case 'move':
+      return `${sessionTitle(p, o.session)} goes back to ${roomName(p, roomBefore(p, entry, entries))}.`;
+    case 'edit':
+      return `${target(p, o)} gets back its ${[o.title !== undefined ? 'title' : '', o.speakers !== undefined ? 'speakers' : '', o.note !== undefined ? 'note' : ''].filter(Boolean).join(', ')} as before.`;
+    case 'now-speaking':
+      return `The “now speaking” of ${sessionTitle(p, o.session)} goes back to what it was before.`;
+    case 'announce':
+      return `The announcement “${o.text}” comes off the screens.`;
+    case 'alert':
+      return `The alert “${o.text}” comes off every screen.`;
+  }
+}
+
+function roomBefore(
+  p: Pick<Program, 'sessions'>,
+  entry: Extract<JournalEntry, { type: 'override' }>,
+  entries: readonly JournalEntry[],
+): string | null {
+  const session = entry.override.kind === 'move' ? entry.override.session : '';
+  const reverted = new Set(entries.flatMap((e) => (e.type === 'revert' ? [e.target] : [])));
+  const earlier = entries.filter(
+    (e): e is Extract<JournalEntry, { type: 'override' }> =>
+      e.type === 'override' &&
+      e.revision < entry.revision &&
+      !reverted.has(e.revision) &&
+      e.override.kind === 'move' &&
+      e.override.session === session,
+  );
+  const last = earlier.at(-1)?.override;
+  if (last?.kind === 'move') return last.room;
+  const s = p.sessions.find((x) => x.id === session);
+  return s?.original ? s.original.room : (s?.room ?? null);
 }

@@ -2,6 +2,20 @@ import type { ScreenInfo } from '../../core/protocol/index.js';
 import type { AdminApi } from './api.js';
 
 export const SCREENS_POLL_MS = 5_000;
+/** After a change: screens beat as soon as they apply it, so ask again shortly. */
+const SOON_MS = [400, 1_200, 2_500];
+
+/**
+ * What the host knows of a revision's reach: of the screens that checked in lately (not stale;
+ * the admin windows left out), how many report having applied it. Nothing more is claimed.
+ */
+export function reach(
+  screens: readonly ScreenInfo[],
+  revision: number,
+): { showing: number; connected: number } {
+  const connected = screens.filter((s) => !s.stale && s.page !== 'admin');
+  return { showing: connected.filter((s) => s.revision >= revision).length, connected: connected.length };
+}
 
 /** The connected screens, polled from the host every 5 s while the admin is open. */
 export class ScreenPoll {
@@ -21,6 +35,12 @@ export class ScreenPoll {
     if (this.#timer) return;
     void this.poll();
     this.#timer = setInterval(() => void this.poll(), SCREENS_POLL_MS);
+  }
+
+  /** Polls a few times soon: the list then says which screens took a change just made. */
+  soon(): void {
+    if (!this.#timer) return;
+    for (const ms of SOON_MS) setTimeout(() => void this.poll(), ms);
   }
 
   stop(): void {

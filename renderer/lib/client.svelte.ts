@@ -28,6 +28,8 @@ export class HostConnection {
   // Raw: replaced whole on every change, never mutated; a deep proxy over a 1 MB program costs.
   snapshot = $state.raw<Snapshot | null>(null);
   online = $state(false);
+  /** Host-clock instant (ms) this screen lost the host (or first failed to reach it); null online. */
+  offlineSince = $state<number | null>(null);
   lastError = $state<string | null>(null);
   /** The `?at=` instant this page is frozen at, or null when it follows the host clock. */
   readonly frozenAt: number | null;
@@ -58,7 +60,7 @@ export class HostConnection {
     this.#stream = new StreamLink(this.#opts.baseUrl, {
       running: () => this.#started,
       fetchSnapshot: () => this.#fetchSnapshot(),
-      setOnline: (online) => (this.online = online),
+      setOnline: (online) => this.#setOnline(online),
       setError: (message) => (this.lastError = message),
       opened: () => void this.#beat(),
       hello: (hello) => {
@@ -130,6 +132,12 @@ export class HostConnection {
   /** Fetch the snapshot now (e.g. after the admin posted an override). Resolves true on success. */
   async refresh(): Promise<boolean> {
     return this.#fetchSnapshot();
+  }
+
+  #setOnline(online: boolean): void {
+    this.online = online;
+    if (online) this.offlineSince = null;
+    else this.offlineSince ??= this.now();
   }
 
   /** Every second: the time the templates show, and a check that the machine's clock held. */

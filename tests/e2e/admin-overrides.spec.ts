@@ -74,6 +74,9 @@ async function showsThenUndo(onRoom: Check, onLobby: Check) {
   const revision = await latest.getAttribute('data-revision');
   const undone = admin.waitForResponse((r) => /\/api\/overrides\/\d+\/revert$/.test(r.url()));
   await latest.getByRole('button', { name: /^Undo/ }).click();
+  // The undo says what it restores and asks first.
+  await expect(admin.getByTestId('undo-confirm')).toBeVisible();
+  await admin.getByRole('button', { name: 'Yes, undo' }).click();
   expect((await undone).status()).toBe(201);
   for (const [where, what] of [onRoom, onLobby]) await expect(where()).not.toContainText(what, WITHIN);
   await expect(admin.locator(`[data-testid=log-entry][data-revision="${revision}"]`)).toContainText(

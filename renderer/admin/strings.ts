@@ -1,0 +1,40 @@
+/**
+ * The admin's sentences that carry meaning under pressure (what a change does, what an undo
+ * restores, what the host knows), kept in one place for the string catalogue to come (issue 14).
+ */
+const min = (n: number) => `${Math.abs(n)} min`;
+
+export const TEXT = {
+  delay: {
+    state: (m: number) => (m === 0 ? 'on time' : m > 0 ? `${min(m)} late` : `${min(m)} early`),
+    unchanged: (m: number) =>
+      `already ${m === 0 ? 'on time' : m > 0 ? `${min(m)} late` : `${min(m)} early`}: type how late it runs in total`,
+    total: 'Minutes late in total (negative: early)',
+    hint: 'The total, not the change: it replaces any earlier delay of this session.',
+    cascade: 'Shift the later sessions in this room that day too',
+    overlap: 'This delay makes sessions overlap in their room:',
+  },
+  done: (revision: number, showing: number, connected: number) =>
+    connected === 0
+      ? `The host took #${revision}; no screen is connected to show it.`
+      : `The host took #${revision}; ${showing} of ${connected} connected screens show it yet.`,
+  undo: {
+    ask: (what: string) => `Undo this? ${what}`,
+    yes: 'Yes, undo',
+    no: 'Keep it',
+    anyway: 'Undo anyway (both sessions in that room)',
+    refused: (error: string) => `The host refused the undo: ${error}`,
+    ok: (target: number, revision: number) => `Undid #${target} (logged as #${revision}).`,
+  },
+  live: {
+    title: 'Live now',
+    empty: 'Nothing changed is live: the screens show the printed program.',
+    end: 'End',
+  },
+  stage: {
+    title: 'On stage now',
+    empty: 'No block of several talks is on now.',
+    next: 'Next talk ▶',
+    back: '◀ Back',
+  },
+} as const;
