@@ -55,10 +55,16 @@ describe('startHost', () => {
     expect(t.host.url).toBe(`http://127.0.0.1:${t.host.port}`);
   });
 
-  it('--lan listens on every interface and says so loudly', async () => {
+  it('--lan listens on every interface over HTTPS and says so loudly, with the fingerprint', async () => {
     t = await testHost({ lan: true });
     expect(t.lines.some((l) => l.startsWith('WARNING: listening on ALL network interfaces'))).toBe(true);
-    expect((await fetch(`http://127.0.0.1:${t.host.port}${ROUTES.health}`)).status).toBe(200);
+    expect(t.host.url).toMatch(/^https:\/\//);
+    const served = await httpsGet(`https://127.0.0.1:${t.host.port}${ROUTES.health}`);
+    expect(served.status).toBe(200);
+    expect(served.fingerprint).toBe(t.host.tls?.fingerprint);
+    expect(t.lines.some((l) => l.includes(`SHA-256 fingerprint ${served.fingerprint}`))).toBe(true);
+    // Plain HTTP to the HTTPS port gets no answer.
+    await expect(fetch(`http://127.0.0.1:${t.host.port}${ROUTES.health}`)).rejects.toThrow();
   });
 
   it('rejects a rate it cannot run', async () => {
