@@ -199,7 +199,9 @@ export function send(
       (res) => {
         const socket = res.socket as TLSSocket;
         const fingerprint =
-          typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate().fingerprint256 : undefined;
+          typeof socket.getPeerCertificate === 'function'
+            ? socket.getPeerCertificate().fingerprint256
+            : undefined;
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
