@@ -12,7 +12,7 @@ function socketOf(c: Context): (Socket & { encrypted?: boolean }) | undefined {
 
 /** `example.org:8710` → ['example.org', 8710]; `[::1]` → ['::1', undefined]; null when malformed. */
 export function splitHost(host: string): [string, number | undefined] | null {
-  const m = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::(\d{1,5}))?$/i.exec(host.trim());
+  const m = /^(\[[0-9a-f:.]+\]|[a-z0-9_.-]+)(?::(\d{1,5}))?$/i.exec(host.trim());
   if (!m?.[1]) return null;
   const name = m[1]
     .replace(/^\[|\]$/g, '')

@@ -51,6 +51,7 @@ export function eventStreams(
       latest = { entry, data: JSON.stringify(payload) };
     }
     return latest.data;
+  };
   const perAddress = new Map<string, number>();
   // Counted when admitted, not when the stream starts: a burst of requests cannot slip past.
   let total = 0;

@@ -13,7 +13,7 @@ const JUMP_MS = 2_000;
  */
 export function steadyClock(
   log: (line: string) => void,
-  wall: () => number = Date.now,
+  wall: () => number = () => Date.now(),
   mono: () => number = monotonicMs,
 ): () => number {
   let anchorWall = wall();
