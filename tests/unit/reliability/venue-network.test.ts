@@ -268,16 +268,17 @@ describe('the disk full while posting overrides', () => {
     const dataDir = tempDir('hallway-enospc-');
     let full = false;
     // conf writes through `set`; a full disk makes that throw as the file system would.
-    class FillingStore extends Conf<StoreShape> {
-      override set(...args: Parameters<Conf<StoreShape>['set']>): void {
-        if (full && (typeof args[0] === 'string' ? args[0] === 'journal' : 'journal' in args[0]))
-          throw Object.assign(new Error(`ENOSPC: no space left on device, write '${this.path}'`), {
-            code: 'ENOSPC',
-          });
-        (super.set as (...a: unknown[]) => void)(...args);
-      }
-    }
-    let h = await inProcessHost({ dataDir, store: new FillingStore({ ...STORE_OPTIONS, cwd: dataDir }) });
+    const store = new Conf<StoreShape>({ ...STORE_OPTIONS, cwd: dataDir });
+    const set = store.set.bind(store) as (...args: unknown[]) => void;
+    (store as unknown as { set: typeof set }).set = (...args) => {
+      const key = args[0];
+      if (full && (key === 'journal' || (typeof key === 'object' && key !== null && 'journal' in key)))
+        throw Object.assign(new Error(`ENOSPC: no space left on device, write '${store.path}'`), {
+          code: 'ENOSPC',
+        });
+      set(...args);
+    };
+    let h = await inProcessHost({ dataDir, store });
     const acknowledged: number[] = [];
     const refused: string[] = [];
     try {
