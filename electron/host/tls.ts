@@ -34,7 +34,7 @@ function readPem(path: string, what: string, option: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new Error(`${option} ${path}: cannot read the ${what} (${(e as Error).message})`);
+    throw new Error(`${option} ${path}: cannot read the ${what} (${(e as Error).message})`, { cause: e });
   }
 }
 
@@ -57,7 +57,9 @@ export async function loadTls(
     try {
       return describe(cert, key, given.cert, false);
     } catch (e) {
-      throw new Error(`--tls-cert ${given.cert}: not a PEM certificate (${(e as Error).message})`);
+      throw new Error(`--tls-cert ${given.cert}: not a PEM certificate (${(e as Error).message})`, {
+        cause: e,
+      });
     }
   }
   const dir = join(dataDir, TLS_DIR);
