@@ -23,7 +23,8 @@ export function splitHost(host: string): [string, number | undefined] | null {
 
 /** The machine's own names: loopback, its interface addresses and host name, and those given. */
 export function ownNames(given: readonly string[]): Set<string> {
-  const names = new Set(['localhost', '::1', hostname().toLowerCase(), ...given.map((n) => n.toLowerCase())]);
+  const own = hostname().toLowerCase();
+  const names = new Set(['localhost', '::1', own, `${own}.local`, ...given.map((n) => n.toLowerCase())]);
   for (const list of Object.values(networkInterfaces()))
     for (const a of list ?? []) names.add(plainAddress(a.address).toLowerCase().replace(/%.*$/, ''));
   return names;

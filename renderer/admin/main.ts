@@ -2,7 +2,7 @@ import '../lib/zod-csp.js';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { Admin } from './admin.svelte.js';
-import { tokenFromBridge } from './token.js';
+import { forgetToken, tokenFromBridge } from './token.js';
 import './admin.css';
 
 function storage(): Storage | null {
@@ -15,6 +15,8 @@ function storage(): Storage | null {
 
 // In the Electron shell the bridge holds the token: nothing is read from or kept in storage.
 const bridge = window.hallway;
+// A token an older version kept in this window's storage is dropped.
+if (bridge?.adminToken) forgetToken({ storage: storage() });
 const admin = new Admin({ location, history, storage: bridge?.adminToken ? null : storage() });
 admin.start();
 if (bridge?.adminToken)

@@ -92,6 +92,14 @@ describe('startHost', () => {
     expect(JSON.parse((await send(t.host.url + ROUTES.snapshot)).text).overrides).toEqual([]);
   });
 
+  it('a data dir that cannot be written: says so at start, naming it', async () => {
+    const file = join(tempDir('hallway-notdir-'), 'a-file');
+    writeFileSync(file, '');
+    await expect(testHost({ dataDir: join(file, 'data') })).rejects.toThrow(
+      /^the data dir .*a-file\/data cannot be written: .*ENOTDIR.*; check the data dir$/,
+    );
+  });
+
   it('rejects a rate it cannot run', async () => {
     await expect(testHost({ rate: -2 })).rejects.toThrow(/rate -2/);
   });
