@@ -11,9 +11,18 @@ const CAUSES: Record<string, { what: string; fix: string }> = {
   EIO: { what: 'I/O error', fix: 'check the disk' },
 };
 
+/** The file system's error code of `e` or of what caused it (the journal wraps what fs threw). */
+function errnoOf(e: unknown): string | undefined {
+  for (let at = e, depth = 0; at instanceof Error && depth < 5; at = at.cause, depth++) {
+    const code = (at as NodeJS.ErrnoException).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
 /** `ENOSPC (disk full)`, or the error's own message for causes without a known code. */
 export function writeCause(e: unknown): { cause: string; fix: string } {
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const code = errnoOf(e);
   const known = code ? CAUSES[code] : undefined;
   if (known) return { cause: `${code} (${known.what})`, fix: known.fix };
   return { cause: e instanceof Error ? e.message : String(e), fix: 'check the data dir' };
@@ -25,6 +34,5 @@ export function journalWriteFailed(e: unknown): string {
   return `the host could not write its journal: ${cause}; ${fix}, nothing was changed`;
 }
 
-/** An error thrown by the file system (it has a code), as opposed to a bug of ours. */
-export const isWriteError = (e: unknown): boolean =>
-  e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string';
+/** An error the file system threw (it, or its cause, has a code), as opposed to a bug of ours. */
+export const isWriteError = (e: unknown): boolean => errnoOf(e) !== undefined;

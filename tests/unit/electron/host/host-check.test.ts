@@ -136,36 +136,46 @@ describe('plain HTTP from another machine', () => {
 
 describe('a journal that cannot be written', () => {
   it.each([
-    ['ENOSPC', 'ENOSPC (disk full); free space'],
-    ['EROFS', 'EROFS (read-only file system); make the data dir writable (or start with another --data DIR)'],
-    ['EACCES', 'EACCES (permission denied); make the data dir writable for this user'],
-  ])('%s: every write answers 503 naming it, and nothing is changed', async (code, said) => {
-    const { app: a, journal, lines } = app();
-    vi.spyOn(journal, 'append').mockImplementation(() => {
-      throw Object.assign(new Error(`${code}: failed, write`), { code });
-    });
-    const headers = {
-      host: '127.0.0.1:8710',
-      'content-type': 'application/json',
-      authorization: `Bearer ${TOKEN}`,
-    };
-    const env = from('127.0.0.1');
-    const answers = [
-      await a.request(
-        ROUTES.overrides,
-        { method: 'POST', headers, body: '{"kind":"alert","text":"x"}' },
-        env,
-      ),
-      await a.request(ROUTES.clock, { method: 'POST', headers, body: '{"action":"pause"}' }, env),
-    ];
-    for (const res of answers) {
-      expect(res.status).toBe(503);
-      expect(res.headers.get('retry-after')).toBe('30');
-      expect(((await res.json()) as { error: string }).error).toBe(
-        `the host could not write its journal: ${said}, nothing was changed`,
-      );
-    }
-    expect(journal.revision).toBe(0);
-    expect(lines.filter((l) => l.includes(code))).toHaveLength(1);
-  });
+    ['ENOSPC', 'ENOSPC (disk full); free space', false],
+    ['ENOSPC', 'ENOSPC (disk full); free space', true],
+    [
+      'EROFS',
+      'EROFS (read-only file system); make the data dir writable (or start with another --data DIR)',
+      false,
+    ],
+    ['EACCES', 'EACCES (permission denied); make the data dir writable for this user', true],
+  ])(
+    '%s (wrapped: %s): every write answers 503 naming it, and nothing is changed',
+    async (code, said, wrapped) => {
+      const { app: a, journal, lines } = app();
+      vi.spyOn(journal, 'append').mockImplementation(() => {
+        const fsError = Object.assign(new Error(`${code}: failed, write`), { code });
+        // The journal may throw what fs threw, or its own error with it as the cause.
+        throw wrapped ? new Error('could not write the journal', { cause: fsError }) : fsError;
+      });
+      const headers = {
+        host: '127.0.0.1:8710',
+        'content-type': 'application/json',
+        authorization: `Bearer ${TOKEN}`,
+      };
+      const env = from('127.0.0.1');
+      const answers = [
+        await a.request(
+          ROUTES.overrides,
+          { method: 'POST', headers, body: '{"kind":"alert","text":"x"}' },
+          env,
+        ),
+        await a.request(ROUTES.clock, { method: 'POST', headers, body: '{"action":"pause"}' }, env),
+      ];
+      for (const res of answers) {
+        expect(res.status).toBe(503);
+        expect(res.headers.get('retry-after')).toBe('30');
+        expect(((await res.json()) as { error: string }).error).toBe(
+          `the host could not write its journal: ${said}, nothing was changed`,
+        );
+      }
+      expect(journal.revision).toBe(0);
+      expect(lines.filter((l) => l.includes(code))).toHaveLength(1);
+    },
+  );
 });
