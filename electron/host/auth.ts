@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { type HostLimits, isLoopback, monotonicMs } from './limits.js';
+import { type HostLimits, limitsApply, monotonicMs } from './limits.js';
 
 /**
  * Whether `given` is the token, in a time that says nothing about either: both are hashed to
@@ -33,7 +33,7 @@ export class AuthGuard {
   ) {}
 
   #exempt(address: string): boolean {
-    return !this.limits.authLockLoopback && isLoopback(address);
+    return !limitsApply(this.limits, address);
   }
 
   /** Seconds the address must wait before it may try a token again, or 0. */

@@ -12,7 +12,7 @@ import { type ClockSetting, HostClock, keptClock, REAL_CLOCK } from './clock.js'
 import { ownNames } from './host-check.js';
 import type { Journal } from './journal.js';
 import { openJournal } from './journal-migrate.js';
-import { type HostLimits, hostLimits } from './limits.js';
+import { type HostLimits, hostLimits, limitsApply } from './limits.js';
 import { lockDataDir } from './lock.js';
 import { defaultDataDir, defaultProgramPath, defaultRendererDir } from './paths.js';
 import { readProgramFile } from './program-file.js';
@@ -265,7 +265,12 @@ async function serveJournal(
   let httpsPort: number | null = null;
   const { app, streams } = createApp({
     state,
-    screens: new ScreenRegistry(realNow, limits.maxScreens, limits.maxScreensPerAddress),
+    screens: new ScreenRegistry(
+      realNow,
+      limits.maxScreens,
+      limits.maxScreensPerAddress,
+      (a) => !limitsApply(limits, a),
+    ),
     limits,
     hostNames,
     httpsPort: () => httpsPort,

@@ -20,11 +20,12 @@ export interface HostLimits {
   /** A burst of failures ends after this long without one (the backoff starts over). */
   authQuietMs: number;
   /**
-   * Lock out loopback too. Off by default: the threat is the venue network, a request through a
-   * rebound name is refused by the Host check before it reaches a token, and the 32-byte token
-   * cannot be guessed anyway; tests on one machine turn it on.
+   * Apply the per-address limits (streams, screens, heartbeats, wrong tokens) to loopback too.
+   * Off by default: loopback is this machine (the shell's windows, a bench, the tests), the threat
+   * is the venue network, and a request through a rebound name is refused by the Host check. The
+   * totals hold for loopback as for anyone. Tests on one machine turn it on.
    */
-  authLockLoopback: boolean;
+  limitLoopback: boolean;
   /** Node's socket timeouts: a slow client (slowloris) cannot hold a socket longer than these. */
   headersTimeoutMs: number;
   requestTimeoutMs: number;
@@ -46,7 +47,7 @@ export const DEFAULT_LIMITS: HostLimits = {
   authFirstLockMs: 1_000,
   authMaxLockMs: 5 * 60_000,
   authQuietMs: 10 * 60_000,
-  authLockLoopback: false,
+  limitLoopback: false,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
@@ -116,6 +117,10 @@ export function isLoopback(address: string | undefined): boolean {
   const a = plainAddress(address);
   return a === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
 }
+
+/** Whether the per-address limits apply to a client at `address`. */
+export const limitsApply = (limits: Pick<HostLimits, 'limitLoopback'>, address: string): boolean =>
+  limits.limitLoopback || !isLoopback(address);
 
 /** `::ffff:1.2.3.4` (a dual-stack socket's IPv4 client) as `1.2.3.4`. */
 export const plainAddress = (address: string): string => address.replace(/^::ffff:(?=\d+\.)/i, '');

@@ -23,6 +23,8 @@ export class ScreenRegistry {
     private readonly realNow: () => number = Date.now,
     private readonly maxScreens = 500,
     private readonly maxPerAddress = 50,
+    /** Addresses the per-address bound does not apply to (loopback, unless told). */
+    private readonly unbounded: (address: string) => boolean = () => false,
   ) {}
 
   get size(): number {
@@ -34,7 +36,12 @@ export class ScreenRegistry {
     const now = this.realNow();
     const known = this.#screens.get(beat.screen);
     if (!known) {
-      if (address !== undefined && (this.#perAddress.get(address) ?? 0) >= this.maxPerAddress)
+      if (
+        address !== undefined &&
+        !this.unbounded(address) &&
+        (this.#perAddress.get(address) ?? 0) >= this.maxPerAddress &&
+        !this.#dropStale(now, address)
+      )
         return { reason: 'address-full', limit: this.maxPerAddress };
       if (this.#screens.size >= this.maxScreens && !this.#dropStale(now))
         return { reason: 'list-full', limit: this.maxScreens };
@@ -44,12 +51,18 @@ export class ScreenRegistry {
     return null;
   }
 
-  /** Map order is last-beat order: the first screen is the longest silent. */
-  #dropStale(now: number): boolean {
-    const first = this.#screens.entries().next().value;
-    if (!first || !this.#stale(first[1], now)) return false;
-    this.#remove(first[0], first[1]);
-    return true;
+  /**
+   * Drops the longest-silent screen (of `address`, if given) when it is stale. Map order is
+   * last-beat order, so the first one found is the longest silent.
+   */
+  #dropStale(now: number, address?: string): boolean {
+    for (const [screen, seen] of this.#screens) {
+      if (address !== undefined && seen.address !== address) continue;
+      if (!this.#stale(seen, now)) return false;
+      this.#remove(screen, seen);
+      return true;
+    }
+    return false;
   }
 
   #remove(screen: string, seen: Seen): void {

@@ -9,11 +9,13 @@ import {
   SSE_KEEPALIVE_MS,
 } from '../../core/protocol/index.js';
 import { clientAddress, refuse, refuseFor } from './api/http.js';
+import { limitsApply } from './limits.js';
 import type { HostState } from './state.js';
 
 export interface StreamLimits {
   maxStreams: number;
   maxStreamsPerAddress: number;
+  limitLoopback: boolean;
 }
 
 export interface EventStreams {
@@ -62,7 +64,7 @@ export function eventStreams(
   const admit = (c: Parameters<typeof refuse>[0], address: string): Response | null => {
     const mine = perAddress.get(address) ?? 0;
     const [key, error] =
-      mine >= limits.maxStreamsPerAddress
+      mine >= limits.maxStreamsPerAddress && limitsApply(limits, address)
         ? [address, `${address} already has ${mine} event streams open, the most one address may`]
         : total >= limits.maxStreams
           ? ['*', `the host already serves ${total} event streams, the most it takes`]

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { Heartbeat, ROUTES } from '../../../core/protocol/index.js';
-import { RateLimit } from '../limits.js';
+import { limitsApply, RateLimit } from '../limits.js';
 import type { ScreenRegistry } from '../screens.js';
 import type { HostState } from '../state.js';
 import { type AdminAuth, clientAddress, readBody, refuse, refuseFor, requireToken } from './http.js';
@@ -9,6 +9,7 @@ export interface BeatLimits {
   beatBurst: number;
   beatsPerSecond: number;
   maxScreens: number;
+  limitLoopback: boolean;
 }
 
 export function screenRoutes(
@@ -27,7 +28,7 @@ export function screenRoutes(
   // and answered with the revision.
   app.post(ROUTES.heartbeat, async (c) => {
     const address = clientAddress(c);
-    const wait = beats.take(address);
+    const wait = limitsApply(limits, address) ? beats.take(address) : 0;
     if (wait > 0)
       return refuseFor(c, 429, wait, `too many heartbeats from ${address}: a screen sends one every 15 s`);
     const body = await readBody(c, Heartbeat, 'the heartbeat');

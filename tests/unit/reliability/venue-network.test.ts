@@ -16,7 +16,7 @@ const FAST_TIMEOUTS = {
   requestTimeoutMs: 2_000,
   keepAliveTimeoutMs: 1_000,
   timeoutCheckMs: 200,
-  authLockLoopback: true,
+  limitLoopback: true,
 };
 
 interface Answer {

@@ -95,7 +95,7 @@ describe('AuthGuard', () => {
       () => 0,
     );
     const strict = new AuthGuard(
-      { ...limits, authLockLoopback: true },
+      { ...limits, limitLoopback: true },
       () => {},
       () => 0,
     );

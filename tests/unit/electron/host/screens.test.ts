@@ -28,4 +28,22 @@ describe('ScreenRegistry bounds', () => {
     // The dropped screen's address counts one screen less.
     expect(r.beat(beat('again'), '192.0.2.1')).toEqual({ reason: 'list-full', limit: 2 });
   });
+
+  it('an address at its bound makes room by dropping its own stale screen; loopback is unbounded', () => {
+    let now = 0;
+    const r = new ScreenRegistry(
+      () => now,
+      10,
+      2,
+      (a) => a === '127.0.0.1',
+    );
+    r.beat(beat('a'), '192.0.2.1');
+    r.beat(beat('b'), '192.0.2.1');
+    now += 2 * HEARTBEAT_INTERVAL_MS + 1;
+    r.beat(beat('b'), '192.0.2.1');
+    expect(r.beat(beat('c'), '192.0.2.1')).toBeNull();
+    expect(r.beat(beat('d'), '192.0.2.1')).toEqual({ reason: 'address-full', limit: 2 });
+    expect(r.list().map((s) => s.screen)).toEqual(['b', 'c']);
+    for (const s of ['l1', 'l2', 'l3', 'l4']) expect(r.beat(beat(s), '127.0.0.1')).toBeNull();
+  });
 });

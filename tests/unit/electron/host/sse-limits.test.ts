@@ -36,7 +36,7 @@ function open(localAddress: string) {
 
 describe('event stream caps', () => {
   it('refuses past the cap per address and in total with 503 and Retry-After, and frees a slot on close', async () => {
-    t = await testHost({ limits: { maxStreams: 3, maxStreamsPerAddress: 2 } });
+    t = await testHost({ limits: { maxStreams: 3, maxStreamsPerAddress: 2, limitLoopback: true } });
     const a = [await open('127.0.0.11'), await open('127.0.0.11')];
     const third = await open('127.0.0.11');
     expect(third).toMatchObject({ status: 503, retryAfter: '30' });
