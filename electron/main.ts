@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, screen } from 'electron';
 import Store from 'electron-store';
-import { PAGES, ROUTES, Snapshot } from '../core/protocol/index.js';
+import { ROUTES, Snapshot } from '../core/protocol/index.js';
 import {
   quarantineInvalidStore,
   startHost,
@@ -20,6 +20,7 @@ import { parseShellArgs, type ShellOptions } from './shell/args.js';
 import { defaultConfig, parseDisplaysConfig, type DisplaysConfig } from './shell/config.js';
 import { displayInfos, setupDisplays } from './shell/displays.js';
 import { isHostUrl } from './shell/guard.js';
+import { pinCertificate } from './shell/security.js';
 import { ADMIN_TOKEN_CHANNEL } from './shell/identity.js';
 import { changedWindows, planWindows, roomsWithoutWindow, type WindowSpec } from './shell/plan.js';
 import { applySpec, createScreenWindow } from './shell/windows.js';
@@ -57,7 +58,6 @@ async function run(options: ShellOptions, dataDir: string): Promise<void> {
 
   let host: RunningHost | undefined;
   let origin: string;
-  let adminPath: string = PAGES.admin;
   let roomIds: string[];
   if (options.connect) {
     origin = options.connect;
@@ -85,8 +85,7 @@ async function run(options: ShellOptions, dataDir: string): Promise<void> {
       ...(options.everyMs !== undefined ? { everyMs: options.everyMs } : {}),
     });
     origin = new URL(host.url).origin;
-    const admin = host.screens.find((s) => s.kind === 'admin');
-    if (admin) adminPath = new URL(admin.url).pathname + new URL(admin.url).hash;
+    if (host.tls) pinCertificate(app, host.tls.electronFingerprint, origin, log);
     roomIds = host.screens.flatMap((s) => (s.kind === 'room' && s.room ? [s.room] : []));
   }
 
@@ -100,7 +99,7 @@ async function run(options: ShellOptions, dataDir: string): Promise<void> {
 
   const windows = new Map<string, BrowserWindow>();
   let plan: WindowSpec[] = planWindows(config, displayInfos(screen), { kiosk: options.kiosk });
-  const ctx = { hostOrigin: origin, adminPath, machine: hostname(), locked: options.kiosk, log };
+  const ctx = { hostOrigin: origin, machine: hostname(), locked: options.kiosk, log };
   for (const spec of plan) {
     windows.set(spec.key, createScreenWindow(spec, ctx));
     log(

@@ -7,7 +7,8 @@ import { appRoot, defaultDataDir, defaultProgramPath, defaultRendererDir } from 
 import { rendererBuilt } from '../host/static.js';
 import { type Command, type Io, numberOption, parseOptions, UsageError } from './io.js';
 
-const usage = `Usage: hallway serve [--program FILE] [--data DIR] [--port N] [--clock ISO] [--rate R] [--lan]
+const usage = `Usage: hallway serve [--program FILE] [--data DIR] [--port N] [--clock ISO] [--rate R]
+                     [--lan [--host-name NAME]... [--tls-cert FILE --tls-key FILE] [--screens-http-port N]]
                      [--follow URL|FILE [--every 2m]]
 
 Runs the host: the screens' pages, the API and the event stream. Prints each screen's URL and
@@ -17,7 +18,13 @@ the admin URL (with its token), then serves until Ctrl-C.
   --port N        port to listen on (default ${DEFAULT_PORT}; 0: any free one)
   --clock ISO     simulate the clock from this instant, like 2019-05-20T08:55:00-07:00
   --rate R        simulated seconds per real second (default 1; 0 holds the clock still)
-  --lan           listen on every network interface, for screens on other machines
+  --lan           listen on every network interface, for screens on other machines, over HTTPS
+                  (a self-signed certificate kept in the data dir; its fingerprint is printed)
+  --host-name NAME  a name the venue's DNS gives this machine (repeatable): requests for any
+                  other name than its own addresses and these are refused (DNS rebinding)
+  --tls-cert FILE, --tls-key FILE  the certificate and private key (PEM) to serve instead
+  --screens-http-port N  also plain HTTP on this port, for screens that cannot do TLS; from
+                  other machines it serves pages and heartbeats only, never the admin
   --follow SRC    follow a published schedule (URL or file, any format \`hallway import\` reads):
                   each new version goes to the screens; a failed fetch keeps the last good one
   --every T       how often to fetch it: 30s, 2m (default), 10m`;
@@ -62,6 +69,10 @@ export const command: Command = {
       lan: { type: 'boolean' },
       follow: { type: 'string' },
       every: { type: 'string' },
+      'host-name': { type: 'string', multiple: true },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'screens-http-port': { type: 'string' },
     });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const port = numberOption('port', values.port);
@@ -71,6 +82,23 @@ export const command: Command = {
     const every = values.every !== undefined ? parseEvery(values.every) : undefined;
     if (every && !every.ok) throw new UsageError(every.error);
     if (values.follow === '') throw new UsageError('--follow needs a URL or a file');
+    const screensHttpPort = numberOption('screens-http-port', values['screens-http-port']);
+    if (
+      screensHttpPort !== undefined &&
+      !(Number.isInteger(screensHttpPort) && screensHttpPort >= 0 && screensHttpPort <= 65535)
+    )
+      throw new UsageError(
+        `--screens-http-port must be a whole number from 0 to 65535 (got ${values['screens-http-port']})`,
+      );
+    const lanOnly = ['host-name', 'tls-cert', 'tls-key', 'screens-http-port'] as const;
+    const withoutLan = lanOnly.find((k) => values[k] !== undefined && !values.lan);
+    if (withoutLan)
+      throw new UsageError(`--${withoutLan} needs --lan (without it the host is on 127.0.0.1 only)`);
+    const badName = (values['host-name'] ?? []).find(
+      (n) => !/^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/i.test(n),
+    );
+    if (badName !== undefined)
+      throw new UsageError(`--host-name "${badName}" is not a host name (letters, digits, dots, dashes)`);
 
     const rendererDir = defaultRendererDir();
     buildRendererOnce(rendererDir, io);
@@ -88,6 +116,10 @@ export const command: Command = {
         ...(values.lan ? { lan: true } : {}),
         ...(values.follow !== undefined ? { follow: values.follow } : {}),
         ...(every?.ok ? { everyMs: every.ms } : {}),
+        ...(values['host-name'] ? { hostNames: values['host-name'] } : {}),
+        ...(values['tls-cert'] !== undefined ? { tlsCert: values['tls-cert'] } : {}),
+        ...(values['tls-key'] !== undefined ? { tlsKey: values['tls-key'] } : {}),
+        ...(screensHttpPort !== undefined ? { screensHttpPort } : {}),
       });
     } catch (e) {
       io.err((e as Error).message);

@@ -1,3 +1,4 @@
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { dirname } from 'node:path';
@@ -9,8 +10,10 @@ import { simulatedClock } from '../../core/time/clock.js';
 import { parseInstant } from '../../core/time/venue.js';
 import { type ClockSetting, HostClock, keptClock, REAL_CLOCK } from './clock.js';
 import { Follower, followSource } from './follow.js';
+import { ownNames } from './host-check.js';
 import type { Journal } from './journal.js';
 import { openJournal } from './journal-migrate.js';
+import { type HostLimits, hostLimits, limitsApply } from './limits.js';
 import { lockDataDir } from './lock.js';
 import { defaultDataDir, defaultProgramPath, defaultRendererDir } from './paths.js';
 import { readProgramFile } from './program-file.js';
@@ -18,8 +21,11 @@ import { ProgramFiles, ProgramVersions } from './programs.js';
 import { ScreenRegistry } from './screens.js';
 import { createApp } from './server.js';
 import { HostState } from './state.js';
+import { steadyClock } from './steady-clock.js';
 import { adoptStore, ensureToken, type HostStore, openStore } from './store.js';
 import type { StoreShape } from './store-schema.js';
+import { loadTls, type TlsFiles } from './tls.js';
+import { writeCause } from './write-failure.js';
 
 export type { StoreShape } from './store-schema.js';
 export { STORE_OPTIONS } from './store-schema.js';
@@ -30,7 +36,12 @@ export interface HostOptions {
   dataDir?: string; // default: user-data dir of an app named Hallway (env-paths-like, no electron)
   store?: Conf<StoreShape>; // the shell passes an electron-store; else a conf store in dataDir
   port?: number; // 0 = ephemeral; default 8710
-  lan?: boolean; // listen on 0.0.0.0 instead of 127.0.0.1
+  lan?: boolean; // listen on 0.0.0.0 instead of 127.0.0.1, over HTTPS
+  hostNames?: string[]; // names the venue's DNS gives this machine (--host-name), besides its addresses
+  tlsCert?: string;
+  tlsKey?: string; // PEM files for --lan; default: a self-signed pair kept in <dataDir>/tls
+  screensHttpPort?: number; // with --lan: also plain HTTP on this port, for screens that cannot do TLS
+  limits?: Partial<HostLimits>; // see limits.ts; tests shrink the timeouts
   clock?: string;
   rate?: number; // simulated clock start (ISO) and rate
   rendererDir?: string; // built renderer (default dist/renderer)
@@ -54,6 +65,10 @@ export interface RunningHost {
   url: string;
   port: number;
   token: string;
+  /** With --lan: the certificate served, its SHA-256 fingerprint (as browsers show it) and Electron's. */
+  tls?: Pick<TlsFiles, 'certPath' | 'fingerprint' | 'electronFingerprint'>;
+  /** The plain-HTTP screens URL, with --screens-http-port. */
+  screensHttpUrl?: string;
   screens: Screen[]; // admin url has #token=
   close(): Promise<void>;
 }
@@ -69,14 +84,15 @@ function startClock(
   store: HostStore,
   journal: Journal,
   log: (l: string) => void,
+  realNow: () => number,
 ): ClockSetting {
   const rate = opts.rate;
   if (rate !== undefined && !(Number.isFinite(rate) && rate >= 0 && rate <= 100_000))
     throw new Error(`rate ${rate} is not allowed: give a number from 0 (clock held still) to 100000`);
   if (opts.clock !== undefined || rate !== undefined) {
-    const start = opts.clock !== undefined ? parseInstant(opts.clock) : Date.now();
+    const start = opts.clock !== undefined ? parseInstant(opts.clock) : realNow();
     const r = rate ?? 1;
-    const setting = { state: simulatedClock(start, r, Date.now()), resumeRate: r > 0 ? r : 1 };
+    const setting = { state: simulatedClock(start, r, realNow()), resumeRate: r > 0 ? r : 1 };
     keepClock(store, setting, journal.revision);
     return setting;
   }
@@ -111,25 +127,68 @@ function lanAddress(): string {
   return '127.0.0.1';
 }
 
+type Served = ReturnType<typeof serve> & {
+  address(): AddressInfo | string | null;
+  closeAllConnections?: () => void;
+};
+
+/**
+ * Serves `app` with Node's socket timeouts set, so a client that sends its headers or body a byte
+ * at a time (slowloris) or idles on a kept-alive socket is cut off. The request timeout covers
+ * receiving the request only: an event stream, whose request is complete at once, is not cut.
+ */
 function listen(
   app: { fetch: (r: Request) => Response | Promise<Response> },
   port: number,
   hostname: string,
+  limits: HostLimits,
+  tls?: TlsFiles,
 ) {
-  return new Promise<ReturnType<typeof serve> & { address(): AddressInfo | string | null }>(
-    (resolve, reject) => {
-      const server = serve({ fetch: app.fetch, port, hostname }, () => resolve(server as never));
-      server.once('error', (e: NodeJS.ErrnoException) =>
-        reject(
-          e.code === 'EADDRINUSE'
-            ? new Error(
-                `port ${port} on ${hostname} is taken (another hallway?): pick another with --port N, or 0 for any free one`,
-              )
-            : e,
-        ),
-      );
-    },
-  );
+  const timeouts = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: limits.timeoutCheckMs,
+  };
+  return new Promise<Served>((resolve, reject) => {
+    const ready = () => {
+      server.maxConnections = limits.maxConnections;
+      resolve(server as Served);
+    };
+    const server = tls
+      ? serve(
+          {
+            fetch: app.fetch,
+            port,
+            hostname,
+            createServer: createHttpsServer,
+            serverOptions: { ...timeouts, key: tls.key, cert: tls.cert },
+          },
+          ready,
+        )
+      : serve({ fetch: app.fetch, port, hostname, serverOptions: timeouts }, ready);
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === 'EADDRINUSE'
+          ? new Error(
+              `port ${port} on ${hostname} is taken (another hallway?): pick another with --port N, or 0 for any free one`,
+            )
+          : e,
+      ),
+    );
+  });
+}
+
+/** The data dir must take writes: a read-only one would refuse every change, so say so at start. */
+function lockWritable(dataDir: string, log: (line: string) => void): () => void {
+  try {
+    return lockDataDir(dataDir, log);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!code || code === 'EEXIST') throw e;
+    const { cause, fix } = writeCause(e);
+    throw new Error(`the data dir ${dataDir} cannot be written: ${cause}; ${fix}`, { cause: e });
+  }
 }
 
 /**
@@ -144,7 +203,7 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
   for (const note of notes) log(`program: ${note}`);
 
   const dataDir = opts.store ? dirname(opts.store.path) : (opts.dataDir ?? defaultDataDir());
-  const unlock = lockDataDir(dataDir, log);
+  const unlock = lockWritable(dataDir, log);
   try {
     return await serveWith(opts, program, programPath, dataDir, unlock, log);
   } catch (e) {
@@ -183,7 +242,9 @@ async function serveJournal(
   log: (line: string) => void,
   unlock: () => void,
 ): Promise<RunningHost> {
-  const clock = new HostClock(startClock(opts, store, journal, log));
+  // Never backwards: a machine clock set back an hour must not drag the simulated clock along.
+  const realNow = steadyClock(log);
+  const clock = new HostClock(startClock(opts, store, journal, log, realNow), realNow);
   const versions = new ProgramVersions(program, new ProgramFiles(dataDir), log);
   const state = new HostState(versions, journal, clock, (setting, revision) => {
     try {
@@ -213,9 +274,31 @@ async function serveJournal(
   if (problems.length)
     log(`overrides: ${problems.length} kept override(s) do not fit this program: ${problems.join('; ')}`);
 
+  const limits = hostLimits(opts.limits);
+  const hostNames = opts.hostNames ?? [];
+  const tls = opts.lan
+    ? await loadTls(
+        dataDir,
+        {
+          ...(opts.tlsCert !== undefined ? { cert: opts.tlsCert } : {}),
+          ...(opts.tlsKey !== undefined ? { key: opts.tlsKey } : {}),
+        },
+        [...ownNames(hostNames)],
+        realNow(),
+      )
+    : undefined;
+  let httpsPort: number | null = null;
   const { app, streams } = createApp({
     state,
-    screens: new ScreenRegistry(),
+    screens: new ScreenRegistry(
+      realNow,
+      limits.maxScreens,
+      limits.maxScreensPerAddress,
+      (a) => !limitsApply(limits, a),
+    ),
+    limits,
+    hostNames,
+    httpsPort: () => httpsPort,
     // Read from the store on each check: `hallway token --rotate` on a running host takes effect
     // at once, and the old token stops working.
     token: () => store.get('token') ?? token,
@@ -225,15 +308,37 @@ async function serveJournal(
     follower,
   });
   const hostname = opts.lan ? '0.0.0.0' : '127.0.0.1';
-  const server = await listen(app, opts.port ?? DEFAULT_PORT, hostname);
+  const server = await listen(app, opts.port ?? DEFAULT_PORT, hostname, limits, tls);
+  const servers: Served[] = [server];
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : (opts.port ?? DEFAULT_PORT);
-  const url = `http://${opts.lan ? lanAddress() : '127.0.0.1'}:${port}`;
-  if (opts.lan)
+  const url = `${tls ? 'https' : 'http'}://${opts.lan ? lanAddress() : '127.0.0.1'}:${port}`;
+  let screensHttpUrl: string | undefined;
+  if (tls) {
+    httpsPort = port;
     log(
       `WARNING: listening on ALL network interfaces (port ${port}): any machine on this network can load the screens; ` +
         'changes still need the admin token.',
     );
+    log(
+      `TLS: ${tls.made ? 'made a self-signed certificate' : 'certificate'} ${tls.certPath}, SHA-256 fingerprint ${tls.fingerprint}: ` +
+        'check that a browser shows this fingerprint before typing the token into it',
+    );
+    if (opts.screensHttpPort !== undefined) {
+      try {
+        const plain = await listen(app, opts.screensHttpPort, hostname, limits);
+        servers.push(plain);
+        const a = plain.address();
+        screensHttpUrl = `http://${lanAddress()}:${typeof a === 'object' && a ? a.port : opts.screensHttpPort}`;
+        log(
+          `screens: also plain HTTP at ${screensHttpUrl} for screens that cannot do TLS (from other machines: pages and heartbeats only)`,
+        );
+      } catch (e) {
+        server.close();
+        throw e;
+      }
+    }
+  }
   log(
     `host: ${url} (program ${programPath}, store ${store.path}, journal ${journal.path}, revision ${journal.revision})`,
   );
@@ -262,18 +367,33 @@ async function serveJournal(
     port,
     token,
     screens,
+    ...(tls
+      ? {
+          tls: {
+            certPath: tls.certPath,
+            fingerprint: tls.fingerprint,
+            electronFingerprint: tls.electronFingerprint,
+          },
+        }
+      : {}),
+    ...(screensHttpUrl !== undefined ? { screensHttpUrl } : {}),
     close() {
       // Every write is on disk before it is answered, so closing only has to end the connections.
-      closing ??= new Promise<void>((resolve) => {
+      closing ??= (async () => {
         follower.stop();
         streams.closeAll();
-        server.close(() => {
-          journal.close();
-          unlock();
-          resolve();
-        });
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      });
+        await Promise.all(
+          servers.map(
+            (s) =>
+              new Promise<void>((resolve) => {
+                s.close(() => resolve());
+                s.closeAllConnections?.();
+              }),
+          ),
+        );
+        journal.close();
+        unlock();
+      })();
       return closing;
     },
   };

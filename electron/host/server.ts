@@ -5,6 +5,9 @@ import { readRoutes } from './api/read.js';
 import { screenRoutes } from './api/screens.js';
 import { writeRoutes } from './api/write.js';
 import type { Follower } from './follow.js';
+import { AuthGuard } from './auth.js';
+import { hostCheck, httpsOnlyOffLoopback } from './host-check.js';
+import { type HostLimits, hostLimits } from './limits.js';
 import type { ScreenRegistry } from './screens.js';
 import { type EventStreams, eventStreams } from './sse.js';
 import type { HostState } from './state.js';
@@ -18,6 +21,11 @@ export interface AppOptions {
   rendererDir: string;
   log: (line: string) => void;
   keepaliveMs?: number;
+  limits?: Partial<HostLimits>;
+  /** Names the machine has on the venue network besides its addresses (--host-name). */
+  hostNames?: readonly string[];
+  /** The HTTPS port plain-HTTP clients off this machine are sent to (null: no HTTPS). */
+  httpsPort?: () => number | null;
   /** Log a line per request (`request: GET /api/snapshot 200`): HALLWAY_REQUEST_LOG=1. */
   requestLog?: boolean;
   /** Follows a published schedule; without one the program routes are absent. */
@@ -27,7 +35,9 @@ export interface AppOptions {
 /** The host's whole HTTP surface: API, event stream, renderer pages. */
 export function createApp(o: AppOptions): { app: Hono; streams: EventStreams } {
   const app = new Hono();
-  const streams = eventStreams(o.state, o.keepaliveMs);
+  const limits = hostLimits(o.limits);
+  const auth = { token: o.token, guard: new AuthGuard(limits, o.log) };
+  const streams = eventStreams(o.state, limits, o.log, o.keepaliveMs);
   if (o.requestLog)
     app.use('*', async (c, next) => {
       // Logged when the answer starts, so an event stream shows when it opened.
@@ -37,14 +47,16 @@ export function createApp(o: AppOptions): { app: Hono; streams: EventStreams } {
       );
     });
   app.use('*', securityHeaders);
+  app.use('*', hostCheck(o.hostNames ?? []));
+  app.use('*', httpsOnlyOffLoopback(o.httpsPort ?? (() => null)));
   // A 35C3 snapshot is ~940 KB of JSON (~310 KB gzipped) and the bundles compress 3–4×: gzip them.
   // Never the event stream: a compressor buffers, and events must reach screens at once.
   app.use(ROUTES.snapshot, compress());
   app.use('/assets/*', compress());
   app.route('/', readRoutes(o.state));
-  app.route('/', writeRoutes(o.state, o.token));
-  app.route('/', screenRoutes(o.state, o.screens, o.token));
-  if (o.follower) app.route('/', programRoutes(o.follower, o.token));
+  app.route('/', writeRoutes(o.state, auth, o.log));
+  app.route('/', screenRoutes(o.state, o.screens, auth, limits, o.log));
+  if (o.follower) app.route('/', programRoutes(o.follower, auth));
   app.route('/', streams.routes);
   app.route('/', staticRoutes(o.rendererDir));
   app.notFound((c) =>

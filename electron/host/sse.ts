@@ -8,8 +8,15 @@ import {
   ROUTES,
   SSE_KEEPALIVE_MS,
 } from '../../core/protocol/index.js';
-import { refuse } from './api/http.js';
+import { clientAddress, refuse, refuseFor } from './api/http.js';
+import { limitsApply } from './limits.js';
 import type { HostState } from './state.js';
+
+export interface StreamLimits {
+  maxStreams: number;
+  maxStreamsPerAddress: number;
+  limitLoopback: boolean;
+}
 
 export interface EventStreams {
   routes: Hono;
@@ -21,13 +28,21 @@ export interface EventStreams {
 /** How soon a browser reconnects after the stream drops (ms). */
 const RETRY_MS = 1_000;
 
+/** How long a client refused for the stream cap should wait (s); screens back off on their own. */
+const FULL_RETRY_S = 30;
+
 /**
  * GET /api/events: a `hello` (revision + clock), then every journal entry after the client's
  * `Last-Event-ID` (or `?since=N`: a screen resuming after its last applied revision), then each
  * new one live, each with `id: <revision>`. Without either, only entries from now on. A `since`
  * this journal cannot continue (another journal's, or past its end) gets `refetch` in the hello.
  */
-export function eventStreams(state: HostState, keepaliveMs = SSE_KEEPALIVE_MS): EventStreams {
+export function eventStreams(
+  state: HostState,
+  limits: StreamLimits,
+  log: (line: string) => void,
+  keepaliveMs = SSE_KEEPALIVE_MS,
+): EventStreams {
   const routes = new Hono();
   const stops = new Set<() => void>();
   // A new entry goes to every open stream: serialize it once, not once per screen.
@@ -38,6 +53,38 @@ export function eventStreams(state: HostState, keepaliveMs = SSE_KEEPALIVE_MS): 
       latest = { entry, data: JSON.stringify(payload) };
     }
     return latest.data;
+  };
+  const perAddress = new Map<string, number>();
+  // Counted when admitted, not when the stream starts: a burst of requests cannot slip past.
+  let total = 0;
+  /** Addresses (and '*' for the total) whose refusals were logged, until they drop below the cap. */
+  const told = new Set<string>();
+
+  /** A 503 past the caps (each cap's first refusal logged), else null and the stream counted. */
+  const admit = (c: Parameters<typeof refuse>[0], address: string): Response | null => {
+    const mine = perAddress.get(address) ?? 0;
+    const [key, error] =
+      mine >= limits.maxStreamsPerAddress && limitsApply(limits, address)
+        ? [address, `${address} already has ${mine} event streams open, the most one address may`]
+        : total >= limits.maxStreams
+          ? ['*', `the host already serves ${total} event streams, the most it takes`]
+          : [null, ''];
+    if (key === null) {
+      perAddress.set(address, mine + 1);
+      total++;
+      return null;
+    }
+    if (!told.has(key)) log(`security: ${error}; refusing more (logged once until it drops)`);
+    told.add(key);
+    return refuseFor(c, 503, FULL_RETRY_S, `${error}: try again later`);
+  };
+  const release = (address: string) => {
+    total--;
+    const n = (perAddress.get(address) ?? 1) - 1;
+    if (n > 0) perAddress.set(address, n);
+    else perAddress.delete(address);
+    if (n < limits.maxStreamsPerAddress) told.delete(address);
+    if (total < limits.maxStreams) told.delete('*');
   };
 
   routes.get(ROUTES.events, (c) => {
@@ -56,6 +103,9 @@ export function eventStreams(state: HostState, keepaliveMs = SSE_KEEPALIVE_MS): 
         : last > state.revision
           ? `revision ${last} is past this journal's last (${state.revision})`
           : undefined;
+    const address = clientAddress(c);
+    const full = admit(c, address);
+    if (full) return full;
 
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
@@ -107,6 +157,7 @@ export function eventStreams(state: HostState, keepaliveMs = SSE_KEEPALIVE_MS): 
         clearInterval(keepalive);
         unsubscribe();
         stops.delete(stop);
+        release(address);
       }
     });
   });

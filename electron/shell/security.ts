@@ -1,4 +1,4 @@
-import type { Session, WebContents } from 'electron';
+import type { App, Session, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../host/static.js';
 import { isHostUrl } from './guard.js';
 
@@ -51,4 +51,27 @@ export function guardNavigation(
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/**
+ * With --lan the host serves HTTPS with its own (often self-signed) certificate: the windows
+ * accept exactly that certificate, pinned by its fingerprint, on the host's origin, and no other.
+ */
+export function pinCertificate(
+  app: Pick<App, 'on'>,
+  fingerprint: string,
+  hostOrigin: string,
+  log: (line: string) => void,
+): void {
+  app.on('certificate-error', (event, _contents, url, _error, certificate, callback) => {
+    if (certificate.fingerprint === fingerprint && isHostUrl(hostOrigin, url)) {
+      event.preventDefault();
+      callback(true);
+    } else {
+      log(
+        `security: refused the certificate of ${url} (${certificate.fingerprint}; the host's is ${fingerprint})`,
+      );
+      callback(false);
+    }
+  });
 }

@@ -10,8 +10,6 @@ import { guardNavigation, setupSessionSecurity } from './security.js';
 
 export interface ScreenWindowContext {
   hostOrigin: string;
-  /** Admin page path with its `#token=` fragment, when this shell runs the host. */
-  adminPath: string;
   /** Prefix of screen names, so screens of several machines stay apart in the admin's list. */
   machine: string;
   /** The --kiosk flag: lock every window down. */
@@ -24,8 +22,9 @@ const preloadFor = (spec: WindowSpec) =>
     new URL(spec.page === 'admin' ? './preload-admin.cjs' : './preload-screen.cjs', import.meta.url),
   );
 
-export function pagePath(spec: WindowSpec, adminPath: string): string {
-  if (spec.page === 'admin') return adminPath;
+/** No token in any URL: the admin window asks its preload bridge (`adminToken`) for it. */
+export function pagePath(spec: WindowSpec): string {
+  if (spec.page === 'admin') return PAGES.admin;
   if (spec.page === 'lobby') return PAGES.lobby;
   return PAGES.room(spec.room ?? '');
 }
@@ -77,7 +76,7 @@ export function createScreenWindow(spec: WindowSpec, ctx: ScreenWindowContext): 
   });
   guardNavigation(win.webContents, ctx.hostOrigin, ctx.log);
   setupKiosk(win, spec.page, ctx.locked);
-  const url = screenUrl(ctx.hostOrigin, pagePath(spec, ctx.adminPath), identity.screen);
+  const url = screenUrl(ctx.hostOrigin, pagePath(spec), identity.screen);
   const load = () => win.loadURL(url);
   setupCrashRecovery(win, spec.screen, load, ctx.log);
   win.once('ready-to-show', () => win.show());

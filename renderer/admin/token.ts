@@ -1,5 +1,9 @@
+import type { ShellBridge } from '../../core/protocol/index.js';
+
 /**
- * The admin token arrives once in the URL fragment (`/admin#token=...`, printed by `hallway serve`)
+ * In the Electron shell's admin window the token comes from the preload bridge (main answers it
+ * to that window's own page only), so it is in no URL and in no storage. Elsewhere the admin
+ * token arrives once in the URL fragment (`/admin#token=...`, printed by `hallway serve`)
  * or is typed once; it is kept in this browser and taken out of the visible URL so it does not
  * end up on a screenshot or in a shared link. It is never logged.
  */
@@ -55,5 +59,18 @@ export function forgetToken(place: Pick<TokenPlace, 'storage'>): void {
     place.storage?.removeItem(TOKEN_KEY);
   } catch {
     // nothing kept, nothing to forget
+  }
+}
+
+/** The token the shell's preload bridge gives, or null (a plain browser, or the bridge refused). */
+export async function tokenFromBridge(
+  bridge: Pick<ShellBridge, 'adminToken'> | undefined,
+): Promise<string | null> {
+  if (!bridge?.adminToken) return null;
+  try {
+    const token = (await bridge.adminToken())?.trim();
+    return token ? token : null;
+  } catch {
+    return null;
   }
 }

@@ -1,17 +1,35 @@
-import { timingSafeEqual } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { BEARER, type Problem } from '../../../core/protocol/index.js';
+import { type AuthGuard, sameSecret } from '../auth.js';
+import { plainAddress } from '../limits.js';
 import { zodProblems } from '../problems.js';
 
 /** A 4xx answer in the protocol's ApiError shape. */
 export function refuse(
   c: Context,
-  status: 400 | 401 | 404 | 409 | 413 | 415,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 421 | 429 | 503,
   error: string,
   problems: Problem[] = [],
 ) {
   return c.json({ error, problems }, status);
+}
+
+/** A refusal the client should retry later: 429 or 503 with `Retry-After` (seconds). */
+export function refuseFor(c: Context, status: 429 | 503, seconds: number, error: string) {
+  c.header('Retry-After', String(Math.max(1, Math.ceil(seconds))));
+  return refuse(c, status, error);
+}
+
+/** The client's address as its socket gives it ('unknown' under app.request in tests). */
+export function clientAddress(c: Context): string {
+  try {
+    const address = getConnInfo(c).remote.address;
+    return address ? plainAddress(address) : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 const MAX_BODY = 256 * 1024;
@@ -105,18 +123,32 @@ export async function readBody<S extends z.ZodType>(
 export const problemsText = (problems: readonly Problem[]): string =>
   problems.map((p) => (p.path ? `${p.path} ${p.message}` : p.message)).join('; ');
 
-function sameSecret(given: string, token: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  // Compare equal lengths so the time taken says nothing about the token.
-  return a.length === b.length && timingSafeEqual(a, b);
+/** What the admin routes check: the current token, and who has guessed wrong too often. */
+export interface AdminAuth {
+  token: () => string;
+  guard: AuthGuard;
 }
 
-/** Admin routes: `Authorization: Bearer <token>` or 401. */
-export function requireToken(token: () => string): MiddlewareHandler {
+/**
+ * Admin routes: `Authorization: Bearer <token>` or 401; an address that sent too many wrong
+ * tokens gets 429 with Retry-After (whatever it sends) until its backoff ends.
+ */
+export function requireToken(auth: AdminAuth): MiddlewareHandler {
   return async (c, next) => {
+    const address = clientAddress(c);
+    const wait = auth.guard.lockedFor(address);
+    if (wait > 0)
+      return refuseFor(
+        c,
+        429,
+        wait,
+        `too many wrong admin tokens from ${address}: try again in ${wait} s (use the token \`hallway token\` prints)`,
+      );
     const header = c.req.header('authorization') ?? '';
-    if (!header.startsWith(BEARER) || !sameSecret(header.slice(BEARER.length).trim(), token())) {
+    const given = header.startsWith(BEARER) ? header.slice(BEARER.length).trim() : null;
+    if (given === null || !sameSecret(given, auth.token())) {
+      // A missing token is no guess; a wrong one counts towards the backoff.
+      if (header) auth.guard.failed(address);
       c.header('WWW-Authenticate', 'Bearer realm="hallway"');
       return refuse(
         c,
@@ -126,6 +158,7 @@ export function requireToken(token: () => string): MiddlewareHandler {
           : 'this needs the admin token: send Authorization: Bearer <token> (`hallway token` prints it)',
       );
     }
+    auth.guard.succeeded(address);
     await next();
   };
 }

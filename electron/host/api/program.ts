@@ -2,12 +2,12 @@ import { Hono } from 'hono';
 import { FollowInput, PendingChoice, ROUTES } from '../../../core/protocol/index.js';
 import { FOLLOW_MAX_BYTES, type Follower } from '../follow.js';
 import { Refusal } from '../state.js';
-import { readBody, readCapped, refuse, requireToken } from './http.js';
+import { type AdminAuth, readBody, readCapped, refuse, requireToken } from './http.js';
 
 /** The followed source and its versions (issue #12). Admin only: a source decides what every screen shows. */
-export function programRoutes(follower: Follower, token: () => string): Hono {
+export function programRoutes(follower: Follower, adminAuth: AdminAuth): Hono {
   const app = new Hono();
-  const auth = requireToken(token);
+  const auth = requireToken(adminAuth);
   const answerRefusal = (c: Parameters<typeof refuse>[0], e: unknown) => {
     if (e instanceof Refusal) return refuse(c, e.status, e.message);
     throw e;

@@ -1,18 +1,33 @@
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { OverrideInput, overrideProblems } from '../../../core/overrides/schema.js';
 import { ClockInput, RevertInput, ROUTES } from '../../../core/protocol/index.js';
 import type { HostState } from '../state.js';
 import { Refusal } from '../state.js';
-import { problemsText, readBody, refuse, requireToken } from './http.js';
+import { isWriteError, journalWriteFailed } from '../write-failure.js';
+import { type AdminAuth, problemsText, readBody, refuse, refuseFor, requireToken } from './http.js';
 
 /** Staff's changes: overrides, reverts, the clock. Every one needs the admin token. */
-export function writeRoutes(state: HostState, token: () => string): Hono {
+export function writeRoutes(state: HostState, adminAuth: AdminAuth, log: (line: string) => void): Hono {
   const app = new Hono();
-  const auth = requireToken(token);
+  const auth = requireToken(adminAuth);
+  let lastFailure = '';
 
-  const answerRefusal = (c: Parameters<typeof refuse>[0], e: unknown) => {
+  /**
+   * A refusal of the state's, or a journal that could not be written (disk full, read-only):
+   * 503 naming the cause, logged once per cause. The append changed nothing, so the client may
+   * send the same change again once staff fixed the disk.
+   */
+  const answerFailure = (c: Context, e: unknown) => {
     if (e instanceof Refusal) return refuse(c, e.status, e.message);
-    throw e;
+    if (!isWriteError(e)) throw e;
+    const message = journalWriteFailed(e);
+    if (message !== lastFailure) log(`host: ${message}`);
+    lastFailure = message;
+    return refuseFor(c, 503, 30, message);
+  };
+  const written = () => {
+    lastFailure = '';
   };
 
   app.post(ROUTES.overrides, auth, async (c) => {
@@ -23,9 +38,10 @@ export function writeRoutes(state: HostState, token: () => string): Hono {
       return refuse(c, 400, `the override is not valid: ${problemsText(problems)}`, problems);
     try {
       const entry = state.acceptOverride(body.value);
+      written();
       return c.json({ id: entry.revision, revision: entry.revision }, 201);
     } catch (e) {
-      return answerRefusal(c, e);
+      return answerFailure(c, e);
     }
   });
 
@@ -42,17 +58,23 @@ export function writeRoutes(state: HostState, token: () => string): Hono {
     if (!body.ok) return body.response;
     try {
       const entry = state.revert(Number(raw), body.value);
+      written();
       return c.json({ id: Number(raw), revision: entry.revision }, 201);
     } catch (e) {
-      return answerRefusal(c, e);
+      return answerFailure(c, e);
     }
   });
 
   app.post(ROUTES.clock, auth, async (c) => {
     const body = await readBody(c, ClockInput, 'the clock change');
     if (!body.ok) return body.response;
-    const entry = state.changeClock(body.value);
-    return c.json({ revision: entry.revision, clock: state.clockInfo() });
+    try {
+      const entry = state.changeClock(body.value);
+      written();
+      return c.json({ revision: entry.revision, clock: state.clockInfo() });
+    } catch (e) {
+      return answerFailure(c, e);
+    }
   });
 
   return app;

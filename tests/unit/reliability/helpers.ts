@@ -148,7 +148,7 @@ export interface ServeProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-const ADMIN_LINE = /admin:\s*(http:\/\/[^\s/]+:(\d+))\/admin#token=(\S+)/;
+const ADMIN_LINE = /admin:\s*(https?:\/\/[^\s/]+:(\d+))\/admin#token=(\S+)/;
 
 /**
  * `hallway serve ARGS` as a child process; resolves once it printed the admin URL, rejects with

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROUTES, Snapshot } from '../../../../core/protocol/index.js';
 import { openStore } from '../../../../electron/host/store.js';
 import { FIXTURE_PROGRAM, tempDir } from '../host/helpers.js';
-import { ROOT, spawnServe } from './helpers.js';
+import { cli, ROOT, spawnServe } from './helpers.js';
 
 let dataDir: string;
 beforeEach(() => {
@@ -115,5 +115,31 @@ describe('hallway serve', () => {
     const r = spawnSync(process.execPath, ['bin/hallway.mjs', 'sevre'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Usage: hallway <command>');
+  });
+
+  it.each([
+    [['--host-name', 'hallway.example'], '--host-name needs --lan'],
+    [['--tls-cert', 'c.pem'], '--tls-cert needs --lan'],
+    [['--lan', '--host-name', 'bad name'], '--host-name "bad name" is not a host name'],
+    [['--lan', '--screens-http-port', '70000'], '--screens-http-port must be a whole number from 0 to 65535'],
+  ])('%j → usage error', async (extra, said) => {
+    const r = await cli('serve', '--data', dataDir, ...extra);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(said);
+  });
+
+  it('--lan with a certificate but no key says to give both', async () => {
+    const r = await cli(
+      'serve',
+      '--data',
+      dataDir,
+      '--port',
+      '0',
+      '--lan',
+      '--tls-cert',
+      join(dataDir, 'c.pem'),
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('give --tls-cert and --tls-key together');
   });
 });

@@ -1,4 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type HostOptions, type RunningHost, startHost } from '../../../../electron/host/index.js';
@@ -158,3 +161,63 @@ export function openEvents(url: string, headers: Record<string, string> = {}) {
     },
   };
 }
+
+export interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  /** Over HTTPS: the served certificate's SHA-256 fingerprint. */
+  fingerprint?: string;
+}
+
+/**
+ * One request on its own socket, from `localAddress` if given (any of 127.0.0.0/8 is this machine
+ * on Linux, so 127.0.0.2 is "another client address"), over HTTPS without checking the
+ * certificate (the caller compares `fingerprint` with the one the host printed).
+ */
+export function send(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string; localAddress?: string } = {},
+): Promise<Answer> {
+  const u = new URL(url);
+  const request = u.protocol === 'https:' ? httpsRequest : httpRequest;
+  const headers = {
+    ...(opts.body !== undefined ? { 'content-length': String(Buffer.byteLength(opts.body)) } : {}),
+    ...opts.headers,
+  };
+  return new Promise((ok, fail) => {
+    const req = request(
+      u,
+      {
+        method: opts.method ?? 'GET',
+        headers,
+        agent: false,
+        rejectUnauthorized: false,
+        timeout: 10_000,
+        ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
+      },
+      (res) => {
+        const socket = res.socket as TLSSocket;
+        const fingerprint =
+          typeof socket.getPeerCertificate === 'function'
+            ? socket.getPeerCertificate().fingerprint256
+            : undefined;
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          ok({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+            ...(fingerprint ? { fingerprint } : {}),
+          }),
+        );
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`${url}: no answer within 10 s`)));
+    req.on('error', fail);
+    req.end(opts.body);
+  });
+}
+
+export const httpsGet = (url: string): Promise<Answer> => send(url);

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../../../core/protocol/index.js';
 import { STORE_OPTIONS, type StoreShape } from '../../../../electron/host/index.js';
-import { type TestHost, tempDir, testHost } from './helpers.js';
+import { httpsGet, send, type TestHost, tempDir, testHost } from './helpers.js';
 
 let t: TestHost | undefined;
 afterEach(() => t?.close());
@@ -55,10 +56,48 @@ describe('startHost', () => {
     expect(t.host.url).toBe(`http://127.0.0.1:${t.host.port}`);
   });
 
-  it('--lan listens on every interface and says so loudly', async () => {
+  it('--lan listens on every interface over HTTPS and says so loudly, with the fingerprint', async () => {
     t = await testHost({ lan: true });
     expect(t.lines.some((l) => l.startsWith('WARNING: listening on ALL network interfaces'))).toBe(true);
-    expect((await fetch(`http://127.0.0.1:${t.host.port}${ROUTES.health}`)).status).toBe(200);
+    expect(t.host.url).toMatch(/^https:\/\//);
+    const served = await httpsGet(`https://127.0.0.1:${t.host.port}${ROUTES.health}`);
+    expect(served.status).toBe(200);
+    expect(served.fingerprint).toBe(t.host.tls?.fingerprint);
+    expect(t.lines.some((l) => l.includes(`SHA-256 fingerprint ${served.fingerprint}`))).toBe(true);
+    // Plain HTTP to the HTTPS port gets no answer.
+    await expect(fetch(`http://127.0.0.1:${t.host.port}${ROUTES.health}`)).rejects.toThrow();
+  });
+
+  it('--screens-http-port: screens over plain HTTP; from another machine never the admin or a write', async () => {
+    t = await testHost({ lan: true, screensHttpPort: 0 });
+    const plain = new URL(t.host.screensHttpUrl!);
+    expect(t.lines.some((l) => l.startsWith(`screens: also plain HTTP at ${plain.origin}`))).toBe(true);
+    const local = `http://127.0.0.1:${plain.port}`;
+    expect((await send(local + ROUTES.health)).status).toBe(200);
+    // The machine's own LAN address is "another machine" to the host: a real non-loopback client.
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+    if (!lan) return console.log('start: no LAN address on this machine; the app-level test covers it');
+    const fromLan = { localAddress: lan, headers: { authorization: `Bearer ${t.host.token}` } };
+    expect((await send(`http://${lan}:${plain.port}${ROUTES.snapshot}`, fromLan)).status).toBe(200);
+    const write = await send(`http://${lan}:${plain.port}${ROUTES.overrides}`, {
+      ...fromLan,
+      method: 'POST',
+      headers: { ...fromLan.headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'alert', text: 'in clear' }),
+    });
+    expect(write.status).toBe(403);
+    expect(JSON.parse(write.text).error).toContain(`use https://${lan}:${t.host.port}/api/overrides`);
+    expect(JSON.parse((await send(t.host.url + ROUTES.snapshot)).text).overrides).toEqual([]);
+  });
+
+  it('a data dir that cannot be written: says so at start, naming it', async () => {
+    const file = join(tempDir('hallway-notdir-'), 'a-file');
+    writeFileSync(file, '');
+    await expect(testHost({ dataDir: join(file, 'data') })).rejects.toThrow(
+      /^the data dir .*a-file\/data cannot be written: .*ENOTDIR.*; check the data dir$/,
+    );
   });
 
   it('rejects a rate it cannot run', async () => {

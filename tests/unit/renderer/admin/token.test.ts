@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { hashWithoutToken, takeToken, TOKEN_KEY, tokenFromHash } from '../../../../renderer/admin/token.js';
+import {
+  hashWithoutToken,
+  takeToken,
+  TOKEN_KEY,
+  tokenFromBridge,
+  tokenFromHash,
+} from '../../../../renderer/admin/token.js';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
@@ -67,5 +73,17 @@ describe('takeToken', () => {
       storage: null,
     });
     expect(token).toBeNull();
+  });
+});
+
+describe('tokenFromBridge', () => {
+  it.each([
+    ['no bridge (a plain browser)', undefined, null],
+    ['a bridge without adminToken (a room window)', {}, null],
+    ['the token', { adminToken: () => Promise.resolve(' s3cret ') }, 's3cret'],
+    ['a refusal', { adminToken: () => Promise.resolve(null) }, null],
+    ['a failing bridge', { adminToken: () => Promise.reject(new Error('no handler')) }, null],
+  ])('%s → %s', async (_, bridge, token) => {
+    expect(await tokenFromBridge(bridge)).toBe(token);
   });
 });
