@@ -10,6 +10,8 @@ import type { ProgramDiff } from '../program/diff.js';
 
 export const ROUTES = {
   snapshot: '/api/snapshot',
+  /** A snapshot cut to the day on screen (`?room=` for one room's): painted first, the full one follows. */
+  day: '/api/day',
   events: '/api/events',
   nowNext: '/api/now-next',
   lobby: '/api/lobby',
@@ -67,6 +69,12 @@ export const Snapshot = z.object({
   problems: z.array(z.string()).default([]),
   /** Which journal the revisions count in: a screen resumes its stream only in the same one. */
   journal: z.string().optional(),
+  /**
+   * Only on GET day: the program holds the sessions of this window only (of one room and the
+   * venue-wide ones, with `room`) and `overrides` is empty. Such a snapshot is painted, never
+   * cached nor resumed from: the full snapshot replaces it.
+   */
+  partial: z.object({ from: IsoInstant, until: IsoInstant, room: Id.optional() }).optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
