@@ -106,6 +106,15 @@ export function eventsUrl(revision: number | null, journal?: string): string {
   return `${ROUTES.events}?${q}`;
 }
 
+/** The day-cut URL (ROUTES.day): of one room's sessions with `room`, at an instant (ISO) with `at`. */
+export function dayUrl(opts: { room?: string | undefined; at?: string | undefined } = {}): string {
+  const q = new URLSearchParams();
+  if (opts.room) q.set('room', opts.room);
+  if (opts.at) q.set('at', opts.at);
+  const query = q.toString();
+  return query ? `${ROUTES.day}?${query}` : ROUTES.day;
+}
+
 export { OverrideInput };
 
 /** Body of POST revert (may be empty): `force` undoes even when that double-books a room (409 otherwise). */

@@ -37,6 +37,10 @@ function liveSnapshot(data: unknown, route: string): Snapshot {
   return { ...s, problems: s.problems ?? [] } as Snapshot;
 }
 
+/** An instant as ISO (UTC) for a query, or undefined for none. */
+export const isoOf = (ms: number | null): string | undefined =>
+  ms === null ? undefined : new Date(ms).toISOString();
+
 export function describe(e: unknown): string {
   if (e instanceof TypeError) return `host unreachable (${e.message})`;
   return e instanceof Error ? e.message : String(e);

@@ -1,9 +1,9 @@
-import { HEARTBEAT_INTERVAL_MS, ROUTES, type Snapshot } from '../../core/protocol/index.js';
+import { HEARTBEAT_INTERVAL_MS, dayUrl, type Snapshot } from '../../core/protocol/index.js';
 import type { Program } from '../../core/program/schema.js';
 import { clockNow } from '../../core/time/clock.js';
 import { loadCached } from './cache.js';
 import { CacheQueue } from './cache-queue.js';
-import { describe, fetchLiveSnapshot } from './client-fetch.js';
+import { describe, fetchLiveSnapshot, isoOf } from './client-fetch.js';
 import { sendHeartbeat, watchdog } from './client-heartbeat.js';
 import { stepJournal } from './client-journal.js';
 import { resolveOptions, type HostConnectionOptions, type ResolvedOptions } from './client-options.js';
@@ -199,12 +199,11 @@ export class HostConnection {
    */
   async #firstPaint(): Promise<void> {
     if (this.snapshot || this.#opts.firstPaint !== 'day') return;
-    const q = new URLSearchParams();
-    if (this.#opts.room) q.set('room', this.#opts.room);
-    if (this.frozenAt !== null) q.set('at', new Date(this.frozenAt).toISOString());
-    const query = q.toString() ? `?${q}` : '';
     try {
-      const { snapshot, sample } = await fetchLiveSnapshot(this.#opts.baseUrl, ROUTES.day + query);
+      const { snapshot, sample } = await fetchLiveSnapshot(
+        this.#opts.baseUrl,
+        dayUrl({ room: this.#opts.room, at: isoOf(this.frozenAt) }),
+      );
       if (this.snapshot || !this.#started) return;
       this.#samples = addSample(this.#samples, sample);
       this.skew = bestSkew(this.#samples);
