@@ -240,12 +240,17 @@ export const UPLOAD_PREFIX = 'upload:';
 
 export const FOLLOW_EVERY_MS = { default: 120_000, min: 1_000, max: 86_400_000 } as const;
 
+/** The import warnings kept with a fetch's result (one line can name many events). */
+export const FOLLOW_MAX_WARNINGS = 50;
+
 /** What one fetch of the source came to. Times are the host's real time (UTC). */
 export const FollowResult = z.object({
   at: IsoInstant,
   outcome: z.enum(['published', 'held', 'unchanged', 'not-modified', 'failed']),
   /** "published as revision 12: 3 sessions moved", or why it failed. */
   text: z.string(),
+  /** What the import assumed, one line each naming the events (as `hallway check` prints them). */
+  warnings: z.array(z.string()).max(FOLLOW_MAX_WARNINGS).optional(),
 });
 export type FollowResult = z.infer<typeof FollowResult>;
 
