@@ -10,6 +10,8 @@ import type { ProgramDiff } from '../program/diff.js';
 
 export const ROUTES = {
   snapshot: '/api/snapshot',
+  /** A snapshot cut to the day on screen (`?room=` for one room's): painted first, the full one follows. */
+  day: '/api/day',
   events: '/api/events',
   nowNext: '/api/now-next',
   lobby: '/api/lobby',
@@ -67,6 +69,12 @@ export const Snapshot = z.object({
   problems: z.array(z.string()).default([]),
   /** Which journal the revisions count in: a screen resumes its stream only in the same one. */
   journal: z.string().optional(),
+  /**
+   * Only on GET day: the program holds the sessions of this window only (of one room and the
+   * venue-wide ones, with `room`) and `overrides` is empty. Such a snapshot is painted, never
+   * cached nor resumed from: the full snapshot replaces it.
+   */
+  partial: z.object({ from: IsoInstant, until: IsoInstant, room: Id.optional() }).optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -96,6 +104,15 @@ export function eventsUrl(revision: number | null, journal?: string): string {
   const q = new URLSearchParams({ since: String(revision) });
   if (journal) q.set('journal', journal);
   return `${ROUTES.events}?${q}`;
+}
+
+/** The day-cut URL (ROUTES.day): of one room's sessions with `room`, at an instant (ISO) with `at`. */
+export function dayUrl(opts: { room?: string | undefined; at?: string | undefined } = {}): string {
+  const q = new URLSearchParams();
+  if (opts.room) q.set('room', opts.room);
+  if (opts.at) q.set('at', opts.at);
+  const query = q.toString();
+  return query ? `${ROUTES.day}?${query}` : ROUTES.day;
 }
 
 export { OverrideInput };
@@ -223,12 +240,17 @@ export const UPLOAD_PREFIX = 'upload:';
 
 export const FOLLOW_EVERY_MS = { default: 120_000, min: 1_000, max: 86_400_000 } as const;
 
+/** The import warnings kept with a fetch's result (one line can name many events). */
+export const FOLLOW_MAX_WARNINGS = 50;
+
 /** What one fetch of the source came to. Times are the host's real time (UTC). */
 export const FollowResult = z.object({
   at: IsoInstant,
   outcome: z.enum(['published', 'held', 'unchanged', 'not-modified', 'failed']),
   /** "published as revision 12: 3 sessions moved", or why it failed. */
   text: z.string(),
+  /** What the import assumed, one line each naming the events (as `hallway check` prints them). */
+  warnings: z.array(z.string()).max(FOLLOW_MAX_WARNINGS).optional(),
 });
 export type FollowResult = z.infer<typeof FollowResult>;
 

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { readCapped } from './read-capped.js';
 
 /** What asking the source gave: its text and validators, or "not modified since". */
 export type Fetched =
@@ -57,7 +58,12 @@ async function fetchUrl(url: string, o: FetchOptions): Promise<Fetched> {
   }
   let bytes: Uint8Array;
   try {
-    bytes = await readCapped(res, o.maxBytes);
+    const read = await readCapped(res, o.maxBytes);
+    if (read === null)
+      throw new FetchFailure(
+        `the answer is more than the ${mb(o.maxBytes)} a schedule may be; stopped reading`,
+      );
+    bytes = read;
   } catch (e) {
     if (e instanceof FetchFailure) throw e;
     throw new FetchFailure(
@@ -74,31 +80,6 @@ async function fetchUrl(url: string, o: FetchOptions): Promise<Fetched> {
     ...(res.headers.get('etag') ? { etag: res.headers.get('etag') as string } : {}),
     ...(res.headers.get('last-modified') ? { lastModified: res.headers.get('last-modified') as string } : {}),
   };
-}
-
-/** The body, streamed and abandoned as soon as it passes `max`. */
-async function readCapped(res: Response, max: number): Promise<Uint8Array> {
-  if (!res.body) return new Uint8Array(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      throw new FetchFailure(`the answer is more than the ${mb(max)} a schedule may be; stopped reading`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }
 
 function networkReason(e: unknown, timeoutMs: number): string {

@@ -3,6 +3,7 @@ import { diffPrograms, diffSummary } from '../../core/program/diff.js';
 import type { StoredProgram } from '../../core/program/schema.js';
 import {
   FOLLOW_EVERY_MS,
+  FOLLOW_MAX_WARNINGS,
   type FollowInput,
   type FollowResult,
   FollowState,
@@ -141,8 +142,8 @@ export class Follower {
     delete next.lastModified;
     this.#save(next);
     return this.#run(async () => {
-      const { program } = await readProgramText(text, name);
-      return this.#take(program, source);
+      const { program, notes } = await readProgramText(text, name);
+      return this.#take(program, source, notes);
     });
   }
 
@@ -234,11 +235,11 @@ export class Follower {
     });
     if (got.kind === 'not-modified')
       return { at: this.#nowIso(), outcome: 'not-modified', text: 'not modified since the last fetch' };
-    const { program } = await readProgramText(got.text, source);
+    const { program, notes } = await readProgramText(got.text, source);
     // Staff pointed at another source meanwhile: this answer must neither publish nor set validators.
     if (this.#state.source !== source)
       return { at: this.#nowIso(), outcome: 'unchanged', text: 'the source changed during the fetch' };
-    const result = await this.#take(program, source);
+    const result = await this.#take(program, source, notes);
     // Validators only from an answer that gave a usable schedule: a broken one is fetched again.
     const next = { ...this.#state };
     delete next.etag;
@@ -250,7 +251,13 @@ export class Follower {
   }
 
   /** A usable version from `source`: published, held, or the same as the one in force. */
-  async #take(program: StoredProgram, source: string): Promise<FollowResult> {
+  /** What the version comes to; `notes` are the import's warnings, shown with it as `hallway check` shows them. */
+  async #take(program: StoredProgram, source: string, notes: string[]): Promise<FollowResult> {
+    const result = await this.#publishOrHold(program, source);
+    return notes.length ? { ...result, warnings: notes.slice(0, FOLLOW_MAX_WARNINGS) } : result;
+  }
+
+  async #publishOrHold(program: StoredProgram, source: string): Promise<FollowResult> {
     const at = this.#nowIso();
     const label = source.startsWith(UPLOAD_PREFIX) ? source.slice(UPLOAD_PREFIX.length) : source;
     const hash = this.state.versions.save(program);

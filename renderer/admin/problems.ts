@@ -1,12 +1,11 @@
+import type { Problem } from '../../core/protocol/index.js';
+
 /**
  * The host answers a refused request with `{error, problems: [{path, message}]}`; the admin shows
  * each problem at the field it is about. Paths come from zod (`minutes`, `speakers.0.name`,
  * `speakers[0].name`, sometimes prefixed with `override.`); the field is the first segment.
  */
-export interface Problem {
-  path: string;
-  message: string;
-}
+export type { Problem };
 
 export interface Placed {
   /** Field name → messages for it. */

@@ -1,12 +1,13 @@
 import type { Program, Session, Talk } from '../../core/program/schema.js';
+import { roomName as screenRoomName } from '../lib/format.js';
 
 /**
  * The admin's list of the day: sessions by start time then room (program room order, venue-wide
  * first), with a search over titles, speakers and room names.
  */
+/** The screens' room name, with a word for venue-wide items (no room). */
 export function roomName(program: Pick<Program, 'rooms'>, id: string | null): string {
-  if (id === null) return 'Everywhere';
-  return program.rooms.find((r) => r.id === id)?.name ?? id;
+  return screenRoomName(program, id) ?? 'Everywhere';
 }
 
 export function sortedSessions(program: Pick<Program, 'rooms' | 'sessions'>): Session[] {

@@ -1,15 +1,19 @@
 import { ROUTES, type Snapshot } from '../../core/protocol/index.js';
 import { skewSample, type SkewSample } from './skew.js';
 
-/** GET the host's snapshot, with the skew sample its round trip gives. Throws when it fails. */
+/**
+ * GET the host's snapshot (or its day cut: `route` is ROUTES.day with its query), with the skew
+ * sample its round trip gives. Throws when it fails.
+ */
 export async function fetchLiveSnapshot(
   baseUrl: string,
+  route: string = ROUTES.snapshot,
 ): Promise<{ snapshot: Snapshot; sample: SkewSample }> {
   const sent = Date.now();
-  const res = await fetch(baseUrl + ROUTES.snapshot, { cache: 'no-store' });
+  const res = await fetch(baseUrl + route, { cache: 'no-store' });
   const received = Date.now();
-  if (!res.ok) throw new Error(`GET ${ROUTES.snapshot}: HTTP ${res.status}`);
-  const snapshot = liveSnapshot(await res.json());
+  if (!res.ok) throw new Error(`GET ${route}: HTTP ${res.status}`);
+  const snapshot = liveSnapshot(await res.json(), route);
   return { snapshot, sample: skewSample(snapshot.clock.hostReal, sent, received) };
 }
 
@@ -19,7 +23,7 @@ export async function fetchLiveSnapshot(
  * same build as this page, and parsing a 1 MB program with zod on every change costs more than the
  * change takes to arrive.
  */
-function liveSnapshot(data: unknown): Snapshot {
+function liveSnapshot(data: unknown, route: string): Snapshot {
   const s = data as Partial<Snapshot> | null;
   if (
     !s ||
@@ -29,11 +33,13 @@ function liveSnapshot(data: unknown): Snapshot {
     typeof s.clock?.hostReal !== 'number' ||
     typeof s.clock.state !== 'object'
   )
-    throw new Error(
-      `GET ${ROUTES.snapshot}: not a Hallway snapshot (revision, program, overrides or clock missing)`,
-    );
+    throw new Error(`GET ${route}: not a Hallway snapshot (revision, program, overrides or clock missing)`);
   return { ...s, problems: s.problems ?? [] } as Snapshot;
 }
+
+/** An instant as ISO (UTC) for a query, or undefined for none. */
+export const isoOf = (ms: number | null): string | undefined =>
+  ms === null ? undefined : new Date(ms).toISOString();
 
 export function describe(e: unknown): string {
   if (e instanceof TypeError) return `host unreachable (${e.message})`;

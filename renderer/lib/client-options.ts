@@ -14,10 +14,15 @@ export interface HostConnectionOptions {
   watchdog?: boolean;
   /** Name in the admin's screen list; defaults to the preload's identity or a stable random id. */
   screen?: string;
+  /**
+   * 'day': with nothing cached, paint first from the day on screen (GET day, of `room` if given),
+   * then fetch the full snapshot. Default 'full': the full snapshot only.
+   */
+  firstPaint?: 'day' | 'full';
 }
 
 export type ResolvedOptions = Required<
-  Pick<HostConnectionOptions, 'page' | 'baseUrl' | 'stream' | 'watchdog' | 'screen'>
+  Pick<HostConnectionOptions, 'page' | 'baseUrl' | 'stream' | 'watchdog' | 'screen' | 'firstPaint'>
 > & { room?: string };
 
 declare global {
@@ -36,6 +41,7 @@ export function resolveOptions(opts: HostConnectionOptions): ResolvedOptions {
     stream: opts.stream ?? !framedPreview(),
     watchdog: opts.watchdog ?? opts.page !== 'admin',
     screen: opts.screen ?? defaultScreenName(opts.page, opts.room),
+    firstPaint: opts.firstPaint ?? 'full',
   };
 }
 

@@ -1,5 +1,8 @@
 import { EVENTS, eventsUrl, type HelloEvent } from '../../core/protocol/index.js';
 import { describe } from './client-fetch.js';
+import { skewSample, type SkewSample } from './skew.js';
+
+type Hello = Pick<HelloEvent, 'revision' | 'journal' | 'refetch'> & { hostReal?: number };
 
 // Capped at 1 s: a screen must catch up within 2 s of the host coming back (issue 8), and a
 // longer wait between tries could put the next try up to 5 s after the host is up again.
@@ -13,8 +16,11 @@ export interface StreamHooks {
   setOnline(online: boolean): void;
   setError(message: string): void;
   opened(): void;
-  /** What the host said on (re)connecting; null when it was unreadable. */
-  hello(hello: Pick<HelloEvent, 'revision' | 'journal' | 'refetch'> | null): void;
+  /**
+   * What the host said on (re)connecting (null when it was unreadable), and the skew sample it
+   * gives: the stream's opening to its hello is the round trip.
+   */
+  hello(hello: Hello | null, sample: SkewSample | null): void;
   journal(data: unknown): void;
   /** Where to resume the stream: the last revision applied, of which journal; null: no snapshot yet. */
   resumePoint(): { revision: number; journal: string | undefined } | null;
@@ -43,6 +49,8 @@ export class StreamLink {
 
   async connect(): Promise<void> {
     if (!this.#hooks.running()) return;
+    // A snapshot to resume from (the cached one, of a known journal): the stream replays the rest.
+    if (this.#hooks.resumePoint()) return this.open();
     const ok = await this.#hooks.fetchSnapshot();
     if (!this.#hooks.running()) return;
     if (!ok) {
@@ -57,6 +65,7 @@ export class StreamLink {
     this.#es?.close();
     let es: EventSource;
     const from = this.#hooks.resumePoint();
+    const openedAt = Date.now();
     try {
       es = new EventSource(this.#baseUrl + eventsUrl(from?.revision ?? null, from?.journal));
     } catch (e) {
@@ -83,7 +92,9 @@ export class StreamLink {
     };
     es.addEventListener(EVENTS.hello, (e: MessageEvent) => {
       this.#lastSign = performance.now();
-      this.#hooks.hello(helloOf(e.data));
+      const hello = helloOf(e.data);
+      const sample = hello?.hostReal === undefined ? null : skewSample(hello.hostReal, openedAt, Date.now());
+      this.#hooks.hello(hello, sample);
     });
     es.addEventListener(EVENTS.journal, (e: MessageEvent) => {
       this.#lastSign = performance.now();
@@ -126,12 +137,14 @@ export class StreamLink {
 }
 
 /** The hello's fields the stream acts on (it is small and sent once per connection). */
-function helloOf(data: unknown): Pick<HelloEvent, 'revision' | 'journal' | 'refetch'> | null {
+function helloOf(data: unknown): Hello | null {
   try {
     const h = JSON.parse(String(data)) as Partial<Record<keyof HelloEvent, unknown>>;
     if (typeof h.revision !== 'number') return null;
+    const hostReal = (h.clock as { hostReal?: unknown } | undefined)?.hostReal;
     return {
       revision: h.revision,
+      ...(typeof hostReal === 'number' ? { hostReal } : {}),
       ...(typeof h.journal === 'string' ? { journal: h.journal } : {}),
       ...(typeof h.refetch === 'string' ? { refetch: h.refetch } : {}),
     };

@@ -1,9 +1,9 @@
-import { HEARTBEAT_INTERVAL_MS, type Snapshot } from '../../core/protocol/index.js';
+import { HEARTBEAT_INTERVAL_MS, dayUrl, type Snapshot } from '../../core/protocol/index.js';
 import type { Program } from '../../core/program/schema.js';
 import { clockNow } from '../../core/time/clock.js';
 import { loadCached } from './cache.js';
 import { CacheQueue } from './cache-queue.js';
-import { describe, fetchLiveSnapshot } from './client-fetch.js';
+import { describe, fetchLiveSnapshot, isoOf } from './client-fetch.js';
 import { sendHeartbeat, watchdog } from './client-heartbeat.js';
 import { stepJournal } from './client-journal.js';
 import { resolveOptions, type HostConnectionOptions, type ResolvedOptions } from './client-options.js';
@@ -47,11 +47,17 @@ export class HostConnection {
   #appliedAtSeq = 0;
   #fetching = false;
   #fetchAgain = false;
-  #cache = new CacheQueue(() => (this.snapshot ? { snapshot: this.snapshot, skew: this.skew } : null));
+  // A day cut (`partial`) is never cached: a page started from it would lack the other days.
+  #cache = new CacheQueue(() =>
+    this.snapshot && !this.snapshot.partial ? { snapshot: this.snapshot, skew: this.skew } : null,
+  );
   #wallAtTick = Date.now();
   #monoAtTick = performance.now();
   #started = false;
-  /** The snapshot came from the host in this page's life (not the cache): the stream may resume from it. */
+  /**
+   * The stream may resume from the snapshot: it came from the host in this page's life, or from
+   * the cache naming its journal (the host's hello then says `refetch` if it cannot continue).
+   */
   #live = false;
   #onMessage = (e: MessageEvent) => this.#receivePreview(e);
 
@@ -63,7 +69,11 @@ export class HostConnection {
       setOnline: (online) => this.#setOnline(online),
       setError: (message) => (this.lastError = message),
       opened: () => void this.#beat(),
-      hello: (hello) => {
+      hello: (hello, sample) => {
+        if (sample) {
+          this.#samples = addSample(this.#samples, sample);
+          this.skew = bestSkew(this.#samples);
+        }
         // The host replays what we missed after the revision we resumed from; only when it
         // cannot (another journal, or it is behind us) is the snapshot fetched.
         if (hello && !hello.refetch && this.#live && hello.revision >= this.revision) return;
@@ -71,7 +81,7 @@ export class HostConnection {
       },
       journal: (data) => this.#onJournal(data),
       resumePoint: () =>
-        this.#live && this.snapshot
+        this.#live && this.snapshot && !this.snapshot.partial
           ? { revision: this.snapshot.revision, journal: this.snapshot.journal }
           : null,
     });
@@ -107,10 +117,13 @@ export class HostConnection {
       if (cached) {
         this.snapshot = cached.snapshot;
         this.skew = cached.skew;
+        // Painted from the cache at once; with its journal named, the stream resumes from it
+        // (no snapshot fetch), and the hello's clock gives a fresh skew sample.
+        this.#live = cached.snapshot.journal !== undefined;
       }
       this.#intervals.push(setInterval(() => this.#onTick(), TICK_MS));
       if (this.#opts.stream) {
-        void this.#stream.connect();
+        void this.#firstPaint().then(() => this.#stream.connect());
         this.#intervals.push(setInterval(() => void this.#beat(), HEARTBEAT_INTERVAL_MS));
       } else {
         window.addEventListener('message', this.#onMessage);
@@ -179,6 +192,39 @@ export class HostConnection {
     }
   }
 
+  /**
+   * With nothing on screen and `firstPaint: 'day'`: the day cut, painted before the full snapshot
+   * is fetched (a 35C3 snapshot is 940 KB; its day a quarter of that). Any failure only means the
+   * full snapshot comes first, as without it.
+   */
+  async #firstPaint(): Promise<void> {
+    if (this.snapshot || this.#opts.firstPaint !== 'day') return;
+    try {
+      const { snapshot, sample } = await fetchLiveSnapshot(
+        this.#opts.baseUrl,
+        dayUrl({ room: this.#opts.room, at: isoOf(this.frozenAt) }),
+      );
+      if (this.snapshot || !this.#started) return;
+      this.#samples = addSample(this.#samples, sample);
+      this.skew = bestSkew(this.#samples);
+      this.snapshot = snapshot;
+    } catch {
+      return;
+    }
+    // Let that frame paint before the full snapshot arrives and is read (a hidden window gets
+    // no frames: the timer covers it).
+    await new Promise<void>((done) => {
+      const t = setTimeout(done, 100);
+      if (typeof requestAnimationFrame === 'function')
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            clearTimeout(t);
+            done();
+          }, 0),
+        );
+    });
+  }
+
   #accept(s: Snapshot): void {
     const changed = s.revision !== this.snapshot?.revision;
     this.snapshot = s;
@@ -192,7 +238,7 @@ export class HostConnection {
   /** A journal event: applied here when that is exact (no fetch), else the snapshot refetched. */
   #onJournal(data: unknown): void {
     const s = this.snapshot;
-    if (!s) return this.#refetchNow();
+    if (!s || s.partial) return this.#refetchNow();
     let step: ReturnType<typeof stepJournal>;
     try {
       step = stepJournal(s, data);

@@ -6,7 +6,7 @@ import { formatClock, formatDay, ms, venueDay, venueZone } from '../../core/time
 
 export const clockAt = (p: Program, iso: string): string => formatClock(p, ms(iso));
 
-export function roomName(p: Program, id: string | null | undefined): string | null {
+export function roomName(p: Pick<Program, 'rooms'>, id: string | null | undefined): string | null {
   if (!id) return null;
   return p.rooms.find((r) => r.id === id)?.name ?? id;
 }

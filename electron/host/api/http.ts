@@ -5,6 +5,9 @@ import { BEARER, type Problem } from '../../../core/protocol/index.js';
 import { type AuthGuard, sameSecret } from '../auth.js';
 import { plainAddress } from '../limits.js';
 import { zodProblems } from '../problems.js';
+import { readCapped } from '../read-capped.js';
+
+export { readCapped };
 
 /** A 4xx answer in the protocol's ApiError shape. */
 export function refuse(
@@ -33,34 +36,6 @@ export function clientAddress(c: Context): string {
 }
 
 const MAX_BODY = 256 * 1024;
-
-/**
- * The body's bytes, or null once it passes `max`. Read as a stream: a chunked body has no
- * Content-Length to refuse up front, and must not be buffered whole (heartbeats need no token).
- */
-export async function readCapped(req: Request, max: number): Promise<Uint8Array | null> {
-  if (!req.body) return new Uint8Array(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
-}
 
 /**
  * The request's JSON body parsed with `schema`, or the 4xx Response saying what is wrong:

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { ROUTES, type Problem } from '../../../core/protocol/index.js';
+import { dayCut } from '../../../core/schedule/day.js';
 import { lobby } from '../../../core/schedule/lobby.js';
 import { nowNext } from '../../../core/schedule/now-next.js';
 import { parseInstant } from '../../../core/time/venue.js';
@@ -50,6 +51,34 @@ export function readRoutes(state: HostState): Hono {
     c.header('Cache-Control', 'no-store');
     return c.body(`{${cached.json},"clock":${JSON.stringify(state.clockInfo())}}`, 200, {
       'Content-Type': 'application/json; charset=UTF-8',
+    });
+  });
+
+  // What a screen paints first: the day on screen, not the whole program (35C3: 1/4 of it).
+  app.get(ROUTES.day, (c) => {
+    const problems: Problem[] = [];
+    const room = c.req.query('room') || undefined;
+    const t = instants((n) => c.req.query(n), ['at'] as const, problems);
+    if (problems.length) return refuse(c, 400, `bad query: ${problemsText(problems)}`, problems);
+    const eff = state.effective();
+    if (room !== undefined && !eff.program.rooms.some((r) => r.id === room))
+      return refuse(
+        c,
+        404,
+        `unknown room "${room}": the rooms are ${eff.program.rooms.map((r) => r.id).join(', ')}`,
+        [{ path: 'room', message: 'is not a room of this program' }],
+      );
+    const cut = dayCut(eff.program, t.at ?? state.clock.now(), room);
+    c.header('Cache-Control', 'no-store');
+    return c.json({
+      revision: eff.revision,
+      program: cut.program,
+      overrides: [],
+      rooms: eff.program.rooms,
+      problems: eff.problems,
+      journal: state.journal.id,
+      partial: cut.window,
+      clock: state.clockInfo(),
     });
   });
 

@@ -1,7 +1,8 @@
-import { readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../../../core/protocol/index.js';
+import { readProgramText } from '../../../../electron/host/program-file.js';
 import {
   baseEvents,
   frabXml,
@@ -224,6 +225,23 @@ describe('following a file and uploading one', () => {
     expect(good.json.result.outcome).toBe('published');
     expect((await snapshot(t)).overrides.at(-1)).toMatchObject({ type: 'program', source: 'schedule.xml' });
     expect((await t.api('POST', ROUTES.programFetch)).status).toBe(409);
+  });
+
+  it('a version that imports with warnings keeps them with its result, as `hallway check` says them', async () => {
+    t = await testHost();
+    const file = join(__dirname, '../../../fixtures/schedules/free-form.schedule.xml');
+    const text = readFileSync(file, 'utf8');
+    const { notes } = await readProgramText(text, 'free-form.schedule.xml');
+    expect(notes.length).toBeGreaterThan(0);
+    const res = await fetch(`${t.host.url}${ROUTES.programUpload}?name=free-form.schedule.xml`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.host.token}`, 'content-type': 'application/xml' },
+      body: text,
+    });
+    const json = (await res.json()) as Json;
+    expect(res.status, JSON.stringify(json)).toBe(200);
+    expect(json.result.warnings).toEqual(notes);
+    expect((await settled(t)).follow.lastResult.warnings).toEqual(notes);
   });
 
   it('the routes need the admin token, and a source must be an http(s) URL', async () => {

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../../../../core/protocol/index.js';
+import { ROUTES, Snapshot } from '../../../../../core/protocol/index.js';
 import { type TestHost, testHost } from '../helpers.js';
 
 describe('GET /api/lobby window', () => {
@@ -34,5 +34,44 @@ describe('GET /api/lobby window', () => {
 
   it('keeps the store (which holds the admin token) readable by its owner only', () => {
     expect(statSync(join(t.dataDir, 'config.json')).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('GET /api/day', () => {
+  let t: TestHost;
+  beforeAll(async () => {
+    t = await testHost();
+  });
+  afterAll(() => t.close());
+
+  it('serves a snapshot of the day on screen only (one-day program here), marked partial', async () => {
+    const full = (await t.api('GET', ROUTES.snapshot)).json as Snapshot;
+    const res = await t.api('GET', `${ROUTES.day}?at=${encodeURIComponent('2019-05-20T10:00:00-07:00')}`);
+    expect(res.status).toBe(200);
+    const day = Snapshot.parse(res.json);
+    expect(day.partial?.from.slice(0, 10)).toBe('2019-05-20');
+    expect(day.overrides).toEqual([]);
+    expect(day.revision).toBe(full.revision);
+    expect(day.journal).toBe(full.journal);
+    expect(day.program.sessions.length).toBeGreaterThan(0);
+    for (const s of day.program.sessions) expect(s.start.slice(0, 10)).toBe('2019-05-20');
+  });
+
+  it('with ?room=, only that room and the venue-wide sessions', async () => {
+    const full = (await t.api('GET', ROUTES.snapshot)).json as Snapshot;
+    const room = full.program.rooms[0]!.id;
+    const res = await t.api('GET', `${ROUTES.day}?room=${room}&at=2019-05-20T10:00:00-07:00`);
+    const day = Snapshot.parse(res.json);
+    expect(day.partial?.room).toBe(room);
+    for (const s of day.program.sessions) expect([room, null]).toContain(s.room);
+  });
+
+  it.each([
+    ['an unknown room', 'room=nowhere', 404, 'room'],
+    ['a bad instant', 'at=tuesday', 400, 'at'],
+  ])('refuses %s, naming the parameter', async (_, query, status, path) => {
+    const res = await t.api('GET', `${ROUTES.day}?${query}`);
+    expect(res.status).toBe(status);
+    expect(res.json.problems[0].path).toBe(path);
   });
 });
