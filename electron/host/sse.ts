@@ -6,6 +6,8 @@ import {
   type HelloEvent,
   type JournalEvent,
   ROUTES,
+  SCREEN_EVENT,
+  type ScreenDirective,
   SSE_KEEPALIVE_MS,
 } from '../../core/protocol/index.js';
 import { clientAddress, refuse, refuseFor } from './api/http.js';
@@ -16,6 +18,12 @@ export interface StreamLimits {
   maxStreams: number;
   maxStreamsPerAddress: number;
   limitLoopback: boolean;
+}
+
+/** Per-screen directives for a stream opened with `&screen=NAME` (the screen registry). */
+export interface ScreenDirectives {
+  directive(screen: string): ScreenDirective;
+  watch(screen: string, fn: (d: ScreenDirective) => void): () => void;
 }
 
 export interface EventStreams {
@@ -42,6 +50,7 @@ export function eventStreams(
   limits: StreamLimits,
   log: (line: string) => void,
   keepaliveMs = SSE_KEEPALIVE_MS,
+  directives?: ScreenDirectives,
 ): EventStreams {
   const routes = new Hono();
   const stops = new Set<() => void>();
@@ -103,13 +112,15 @@ export function eventStreams(
         : last > state.revision
           ? `revision ${last} is past this journal's last (${state.revision})`
           : undefined;
+    const screen = c.req.query('screen')?.slice(0, 200);
     const address = clientAddress(c);
     const full = admit(c, address);
     if (full) return full;
 
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
-      const queue: JournalEntry[] = [];
+      // A directive has no revision: journal entries all do.
+      const queue: (JournalEntry | { directive: ScreenDirective })[] = [];
       let wake: (() => void) | null = null;
       let stopped = false;
       const stop = () => {
@@ -123,6 +134,15 @@ export function eventStreams(
       });
       // Entries of this journal mean nothing on top of another's: the snapshot replaces them.
       if (!refetch) queue.push(...state.journal.since(last));
+      // The screen's own directive first, then each change staff make to it.
+      const unwatch =
+        screen && directives
+          ? (queue.unshift({ directive: directives.directive(screen) }),
+            directives.watch(screen, (d) => {
+              queue.push({ directive: d });
+              wake?.();
+            }))
+          : () => {};
       const hello: HelloEvent = {
         revision: state.revision,
         clock: state.clockInfo(),
@@ -145,6 +165,10 @@ export function eventStreams(
             wake = null;
             continue;
           }
+          if (!('revision' in entry)) {
+            await stream.writeSSE({ event: SCREEN_EVENT, data: JSON.stringify(entry.directive) });
+            continue;
+          }
           await stream.writeSSE({
             event: EVENTS.journal,
             id: String(entry.revision),
@@ -156,6 +180,7 @@ export function eventStreams(
       } finally {
         clearInterval(keepalive);
         unsubscribe();
+        unwatch();
         stops.delete(stop);
         release(address);
       }

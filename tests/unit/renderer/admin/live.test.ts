@@ -120,7 +120,13 @@ describe('reach', () => {
     page: 'room',
     revision: 0,
     lastSeen: 0,
+    firstSeen: 0,
     stale: false,
+    reloads: 0,
+    assignment: null,
+    group: null,
+    alarm: null,
+    bound: false,
     ...s,
   });
   it('counts only the live screens, not the admin, and those that applied the revision', () => {
