@@ -5,8 +5,14 @@ import type { StreamLink } from './client-stream.js';
 const WATCHDOG_MS = 45_000;
 
 /** Tells the host (and so the admin's screen list) which revision this screen shows. */
-export async function sendHeartbeat(opts: ResolvedOptions, revision: number, online: boolean): Promise<void> {
+export async function sendHeartbeat(
+  opts: ResolvedOptions,
+  revision: number,
+  online: boolean,
+  report: Partial<Heartbeat> = {},
+): Promise<void> {
   const hb: Heartbeat = {
+    ...report,
     screen: opts.screen,
     page: opts.page,
     revision,
@@ -29,6 +35,8 @@ export interface WatchdogContext {
   stream: StreamLink;
   revision(): number;
   fetchSnapshot(): Promise<boolean>;
+  /** Called just before the watchdog reloads the page (the next load says why). */
+  beforeReload?(): void;
 }
 
 /** Runs with each heartbeat: a stream silent for too long is checked, reopened or the page reloaded. */
@@ -46,7 +54,10 @@ export async function watchdog(c: WatchdogContext): Promise<void> {
   }
   if (!c.opts.watchdog) return;
   // Reload only when the host answers: a reload while it is away would show a browser error page.
-  if ((await hostRevision(c.opts.baseUrl)) !== null) location.reload();
+  if ((await hostRevision(c.opts.baseUrl)) !== null) {
+    c.beforeReload?.();
+    location.reload();
+  }
 }
 
 /** The host's revision from /api/health, or null when it does not answer. */
