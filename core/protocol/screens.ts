@@ -35,7 +35,11 @@ export const IDENTIFY_MS = 15_000;
 export const PageKind = z.enum(['room', 'lobby', 'admin']);
 export type PageKind = z.infer<typeof PageKind>;
 
-export const ScreenName = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+export const ScreenName = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
 
 export const LanguageTag = z
   .string()
@@ -65,7 +69,12 @@ export const Heartbeat = z.strictObject({
   /** Made once by the screen and kept: the first beat binds the name to it (never listed). */
   secret: z.string().min(16, 'must be at least 16 characters').max(128).optional(),
   lang: LanguageTag.optional(),
-  viewport: z.strictObject({ width: z.number().int().min(0).max(100_000), height: z.number().int().min(0).max(100_000) }).optional(),
+  viewport: z
+    .strictObject({
+      width: z.number().int().min(0).max(100_000),
+      height: z.number().int().min(0).max(100_000),
+    })
+    .optional(),
   /** "Chromium 156", "Firefox 153", "WebKit 605", "Electron 38". */
   engine: short(80).optional(),
   /** Hallway's version. */

@@ -6,7 +6,10 @@ import type { HostStore } from './store.js';
 /** One screen as the store keeps it across restarts (its secret only as a hash). */
 export const StoredScreen = z.object({
   screen: z.string().min(1).max(200),
-  secretHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  secretHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   firstSeen: z.number(),
   lastSeen: z.number(),
   report: Heartbeat.omit({ secret: true }),

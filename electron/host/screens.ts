@@ -13,8 +13,7 @@ import { memoryRegistryStore, type RegistryStore, type StoredScreen } from './sc
 
 /** Why a heartbeat was not taken. */
 export type BeatRefusal =
-  | { reason: 'address-full' | 'list-full'; limit: number }
-  | { reason: 'name-taken'; screen: string };
+  { reason: 'address-full' | 'list-full'; limit: number } | { reason: 'name-taken'; screen: string };
 
 export interface RegistryOptions {
   /** Host real time (never the program clock): liveness runs on it. Tests inject it. */
@@ -81,7 +80,10 @@ export class ScreenRegistry {
   beat(beat: Heartbeat, address?: string): BeatRefusal | null {
     const now = this.realNow();
     const known = this.#screens.get(beat.screen);
-    if (known?.secretHash !== undefined && (beat.secret === undefined || hash(beat.secret) !== known.secretHash))
+    if (
+      known?.secretHash !== undefined &&
+      (beat.secret === undefined || hash(beat.secret) !== known.secretHash)
+    )
       return { reason: 'name-taken', screen: beat.screen };
     if (!known) {
       if (
@@ -123,13 +125,17 @@ export class ScreenRegistry {
     // Map order is last-beat order: the first entries are the longest silent.
     this.#screens.delete(beat.screen);
     this.#screens.set(beat.screen, entry);
-    if (!known || newBoot || secret !== undefined !== (known.secretHash !== undefined)) this.save();
+    if (!known || newBoot || (secret !== undefined) !== (known.secretHash !== undefined)) this.save();
     else this.#saveSoon();
     return null;
   }
 
   /** Staff set what a screen shows and its group (undefined: unchanged; null: cleared). */
-  assign(screen: string, assignment: Assignment | null | undefined, group: string | null | undefined): ScreenInfo | null {
+  assign(
+    screen: string,
+    assignment: Assignment | null | undefined,
+    group: string | null | undefined,
+  ): ScreenInfo | null {
     const e = this.#screens.get(screen);
     if (!e) return null;
     if (assignment !== undefined) e.assignment = assignment;
@@ -140,10 +146,17 @@ export class ScreenRegistry {
   }
 
   /** Identify or reload the screens named; answers the ones that exist. */
-  command(command: 'identify' | 'reload', target: { screens?: string[]; group?: string; all?: true }): string[] {
+  command(
+    command: 'identify' | 'reload',
+    target: { screens?: string[]; group?: string; all?: true },
+  ): string[] {
     const now = this.realNow();
     const hit = [...this.#screens.values()].filter((e) =>
-      target.all ? e.report.page !== 'admin' : target.group !== undefined ? e.group === target.group : target.screens?.includes(e.screen),
+      target.all
+        ? e.report.page !== 'admin'
+        : target.group !== undefined
+          ? e.group === target.group
+          : target.screens?.includes(e.screen),
     );
     for (const e of hit) {
       if (command === 'identify') e.identifyUntil = now + IDENTIFY_MS;
@@ -291,4 +304,3 @@ export class ScreenRegistry {
     else this.#perAddress.delete(address);
   }
 }
-

@@ -90,7 +90,8 @@ export class AdminApi {
       if (!res.ok) return refusal(res.status, await res.json().catch(() => null));
       const bytes = new Uint8Array(await res.arrayBuffer());
       let text = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      for (let i = 0; i < bytes.length; i += 0x8000)
+        text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
       return { ok: true, value: `data:image/png;base64,${btoa(text)}` };
     } catch (e) {
       return { ok: false, status: 0, error: `Cannot reach the host (${String(e)})`, problems: [] };

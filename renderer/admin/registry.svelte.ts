@@ -10,8 +10,10 @@ export function alarms(screens: readonly ScreenInfo[]): (ScreenInfo & { alarm: A
 }
 
 /** The groups screens are in, sorted. */
-export const groupsOf = (screens: readonly ScreenInfo[]): string[] =>
-  [...new Set(screens.flatMap((s) => (s.group ? [s.group] : [])))].sort();
+export function groupsOf(screens: readonly ScreenInfo[]): string[] {
+  const all = screens.flatMap((s) => (s.group ? [s.group] : []));
+  return all.filter((g, i) => all.indexOf(g) === i).sort();
+}
 
 /** "room Borg (de)", "lobby", "not assigned": what a screen shows, as it reports it. */
 export function showsText(s: ScreenInfo, roomName: (id: string) => string): string {
@@ -47,7 +49,10 @@ export class ScreenActions {
   }
 
   dismiss(s: ScreenInfo & { alarm: Alarm }) {
-    return this.#done(this.api.dismissAlarm({ screen: s.screen, ...s.alarm }), `${s.screen}: alarm dismissed`);
+    return this.#done(
+      this.api.dismissAlarm({ screen: s.screen, ...s.alarm }),
+      `${s.screen}: alarm dismissed`,
+    );
   }
 
   forget(screen: string) {

@@ -9,6 +9,7 @@ import {
   readDirective,
   screenSecret,
   wantsReload,
+  withoutParam,
 } from './client-screen.js';
 
 const storage = (which: 'localStorage' | 'sessionStorage'): Storage | null => {
@@ -55,12 +56,9 @@ export class ScreenLink {
         : (performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
     this.#reason = bootReason(storage('sessionStorage'), search(), nav);
     this.#secret = screenSecret(name, storage('localStorage'), randomId);
-    if (typeof history !== 'undefined' && new URLSearchParams(search()).has('reload')) {
-      // The shell's `?reload=crash` said its word; a later reload must not repeat it.
-      const url = new URL(location.href);
-      url.searchParams.delete('reload');
-      history.replaceState(history.state, '', url);
-    }
+    // The shell's `?reload=crash` said its word; a later reload must not repeat it.
+    const clean = typeof history === 'undefined' ? null : withoutParam(location.href, 'reload');
+    if (clean) history.replaceState(history.state, '', clean);
   }
 
   /** The language to show: the assignment's, else `?lang=` (helper i18n resolves the rest). */
@@ -104,7 +102,10 @@ export class ScreenLink {
         : {}),
       ...(engine ? { engine } : {}),
       ...(version ? { hallway: version } : {}),
-      uptimeMs: Math.max(0, Math.round((typeof performance === 'undefined' ? 0 : performance.now()) - this.#startedAt)),
+      uptimeMs: Math.max(
+        0,
+        Math.round((typeof performance === 'undefined' ? 0 : performance.now()) - this.#startedAt),
+      ),
       boot: this.#boot,
       reason: this.#reason,
       ...(this.slide ? { slide: this.slide.slice(0, 40) } : {}),

@@ -16,7 +16,10 @@ declare const __HALLWAY_VERSION__: string | undefined;
 /** "Electron 38", "Firefox 153", "Chromium 156", "WebKit 605": from the user agent. */
 export function engineOf(ua: string): string | undefined {
   const m =
-    /Electron\/(\d+)/.exec(ua) ?? /Firefox\/(\d+)/.exec(ua) ?? /Chrom(?:e|ium)\/(\d+)/.exec(ua) ?? /AppleWebKit\/(\d+)/.exec(ua);
+    /Electron\/(\d+)/.exec(ua) ??
+    /Firefox\/(\d+)/.exec(ua) ??
+    /Chrom(?:e|ium)\/(\d+)/.exec(ua) ??
+    /AppleWebKit\/(\d+)/.exec(ua);
   if (!m) return undefined;
   const name = /Electron\//.test(ua)
     ? 'Electron'
@@ -64,8 +67,12 @@ export function markReload(session: Store | null, why: ReloadReason): void {
  * Why this page was loaded: what the last one marked (staff, watchdog), the shell's `?reload=crash`,
  * a reload of unknown cause, or the first start.
  */
-export function bootReason(session: Store | null, search: string, navigation: string | undefined): ReloadReason {
-  let marked: string | null = null;
+export function bootReason(
+  session: Store | null,
+  search: string,
+  navigation: string | undefined,
+): ReloadReason {
+  let marked: string | null;
   try {
     marked = session?.getItem(REASON_KEY) ?? null;
     session?.removeItem(REASON_KEY);
@@ -116,6 +123,14 @@ export function pageFor(
   q.delete('reload');
   const path = assignment.page === 'lobby' ? PAGES.lobby : PAGES.room(assignment.room ?? '');
   return `${path}?${q}`;
+}
+
+/** `href` without `?name=` (null when it has none). */
+export function withoutParam(href: string, name: string): string | null {
+  const url = new URL(href);
+  if (!url.searchParams.has(name)) return null;
+  url.searchParams.delete(name);
+  return url.href;
 }
 
 /** The language a screen shows: the assignment's, else `?lang=`, else none said (the page's default). */

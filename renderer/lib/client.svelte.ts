@@ -152,7 +152,8 @@ export class HostConnection {
   setRoom(room: string | undefined): void {
     if (room === this.#opts.room) return;
     this.#opts = { ...this.#opts, room };
-    if (this.#started && this.#opts.stream) void sendHeartbeat(this.#opts, this.revision, this.online, this.screen.report());
+    if (this.#started && this.#opts.stream)
+      void sendHeartbeat(this.#opts, this.revision, this.online, this.screen.report());
   }
 
   /** Fetch the snapshot now (e.g. after the admin posted an override). Resolves true on success. */

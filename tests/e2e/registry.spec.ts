@@ -52,11 +52,17 @@ async function openRoom(page: Page, room: string, name: string): Promise<void> {
   // Gone after any reload: a page that still has it has not been reloaded.
   await page.evaluate(() => ((window as unknown as { sameLoad: boolean }).sameLoad = true));
 }
-const sameLoad = (page: Page) => page.evaluate(() => (window as unknown as { sameLoad?: boolean }).sameLoad === true);
+const sameLoad = (page: Page) =>
+  page.evaluate(() => (window as unknown as { sameLoad?: boolean }).sameLoad === true);
 const row = (admin: Page, name: string) => admin.locator(`[data-testid="screen-row"][data-screen="${name}"]`);
 
 test('assign, identify, reload one, silent alarm, restart: all from the registry', async ({ context }) => {
-  const [a, b, c, admin] = [await context.newPage(), await context.newPage(), await context.newPage(), await context.newPage()];
+  const [a, b, c, admin] = [
+    await context.newPage(),
+    await context.newPage(),
+    await context.newPage(),
+    await context.newPage(),
+  ];
   await openRoom(a!, 'winchester', 'door-a');
   await openRoom(b!, 'stevens-creek', 'door-b');
   await openRoom(c!, 'magnolia', 'door-c');
@@ -119,7 +125,9 @@ test('assign, identify, reload one, silent alarm, restart: all from the registry
   await expect(b!.getByTestId('room-screen')).toContainText('Santa Clara Ballroom', { timeout: 5_000 });
 });
 
-test('screenshots: a new screen not assigned yet; the admin screens panel in both shapes', async ({ page }) => {
+test('screenshots: a new screen not assigned yet; the admin screens panel in both shapes', async ({
+  page,
+}) => {
   await page.goto(`${host.url}${SCREEN_PAGE}?screen=foyer-tv-3`);
   await expect(page.getByTestId('not-assigned')).toContainText('foyer-tv-3');
   await expect(page.getByTestId('qr')).toBeVisible();

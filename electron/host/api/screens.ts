@@ -132,7 +132,10 @@ export function screenRoutes(
         404,
         `"${name.data}" is no Electron window of this host: only those can be captured (the thumbnail shows what it reports)`,
       );
-    return c.body(png as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' });
+    return c.body(png as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': 'image/png',
+      'Cache-Control': 'no-store',
+    });
   });
 
   return app;

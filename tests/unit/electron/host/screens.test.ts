@@ -179,8 +179,18 @@ describe('ScreenRegistry reloads, directives, store', () => {
     r.command('reload', { all: true });
     expect(told).toEqual([
       { screen: 'door', assignment: { page: 'room', room: 'borg', lang: 'de' }, identifyMs: 0, reload: 0 },
-      { screen: 'door', assignment: { page: 'room', room: 'borg', lang: 'de' }, identifyMs: IDENTIFY_MS, reload: 0 },
-      { screen: 'door', assignment: { page: 'room', room: 'borg', lang: 'de' }, identifyMs: IDENTIFY_MS - 1_000, reload: 1 },
+      {
+        screen: 'door',
+        assignment: { page: 'room', room: 'borg', lang: 'de' },
+        identifyMs: IDENTIFY_MS,
+        reload: 0,
+      },
+      {
+        screen: 'door',
+        assignment: { page: 'room', room: 'borg', lang: 'de' },
+        identifyMs: IDENTIFY_MS - 1_000,
+        reload: 1,
+      },
     ]);
     expect(r.directive('other').reload).toBe(1);
     expect(r.directive('nobody')).toEqual({ screen: 'nobody', assignment: null, identifyMs: 0, reload: 0 });
@@ -194,16 +204,26 @@ describe('ScreenRegistry reloads, directives, store', () => {
     first.close();
     const again = new ScreenRegistry({ realNow: () => 1, store });
     expect(again.list(0)).toEqual([
-      expect.objectContaining({ screen: 'door', assignment: { page: 'lobby', lang: 'de' }, group: 'hall', bound: true }),
+      expect.objectContaining({
+        screen: 'door',
+        assignment: { page: 'lobby', lang: 'de' },
+        group: 'hall',
+        bound: true,
+      }),
     ]);
-    expect(again.beat(beat('door', { secret: 'not-the-screen-s-secret' }))).toMatchObject({ reason: 'name-taken' });
+    expect(again.beat(beat('door', { secret: 'not-the-screen-s-secret' }))).toMatchObject({
+      reason: 'name-taken',
+    });
     expect(JSON.stringify(store.saved)).not.toContain(SECRET);
   });
 
   it('saves a beat that changes only the report later, once (not on every beat)', () => {
     const store = memoryRegistryStore();
     let saves = 0;
-    const counting = { load: store.load, save: (l: Parameters<typeof store.save>[0]) => (saves++, store.save(l)) };
+    const counting = {
+      load: store.load,
+      save: (l: Parameters<typeof store.save>[0]) => (saves++, store.save(l)),
+    };
     const r = new ScreenRegistry({ realNow: () => 0, store: counting, saveEveryMs: 60_000 });
     r.beat(beat('door'));
     expect(saves).toBe(1);

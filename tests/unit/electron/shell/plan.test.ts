@@ -201,7 +201,11 @@ describe('tile', () => {
 describe('planWindows with the registry', () => {
   it.each([
     ['no assignment: the config is the first one', {}, { page: 'room', room: 'winchester' }],
-    ['a room assigned', { winchester: { page: 'room', room: 'magnolia' } }, { page: 'room', room: 'magnolia' }],
+    [
+      'a room assigned',
+      { winchester: { page: 'room', room: 'magnolia' } },
+      { page: 'room', room: 'magnolia' },
+    ],
     ['the lobby assigned', { winchester: { page: 'lobby' } }, { page: 'lobby' }],
   ] as const)('%s', (_, assigned, want) => {
     const lookup = (name: string) => (assigned as Record<string, Assignment>)[name] ?? null;

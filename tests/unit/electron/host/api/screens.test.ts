@@ -26,7 +26,12 @@ describe('the screen registry over HTTP', () => {
       [SCREEN_ROUTES.dismiss, { screen: 'door', kind: 'silent', since: 1 }],
     ] as const)
       expect((await t.api('POST', path, body, null)).status, path).toBe(401);
-    const taken = await t.api('POST', ROUTES.heartbeat, { ...door, secret: 'some-other-screen-secret' }, null);
+    const taken = await t.api(
+      'POST',
+      ROUTES.heartbeat,
+      { ...door, secret: 'some-other-screen-secret' },
+      null,
+    );
     expect(taken.status).toBe(409);
     expect(taken.json.error).toContain('"door" belongs to another screen');
     expect(taken.json.error).toContain('?screen=');
@@ -63,12 +68,16 @@ describe('the screen registry over HTTP', () => {
       await es.until(() => directives().length === 2, 'the assignment');
       expect(Date.now() - at).toBeLessThan(1_000);
       expect(directives()[1].assignment).toEqual({ page: 'room', room: 'stevens-creek', lang: 'de' });
-      expect((await t.api('POST', SCREEN_ROUTES.command, { command: 'reload', group: 'floor-1' })).json).toEqual({
+      expect(
+        (await t.api('POST', SCREEN_ROUTES.command, { command: 'reload', group: 'floor-1' })).json,
+      ).toEqual({
         screens: ['door'],
       });
       await es.until(() => directives().length === 3, 'the reload');
       expect(directives()[2].reload).toBe(1);
-      expect((await t.api('POST', SCREEN_ROUTES.command, { command: 'identify', group: 'nope' })).status).toBe(404);
+      expect(
+        (await t.api('POST', SCREEN_ROUTES.command, { command: 'identify', group: 'nope' })).status,
+      ).toBe(404);
     } finally {
       await es.close();
     }
@@ -77,21 +86,39 @@ describe('the screen registry over HTTP', () => {
   it('keeps screens, assignments, groups and bound names across a restart', async () => {
     t = await testHost();
     await t.api('POST', ROUTES.heartbeat, door, null);
-    await t.api('POST', SCREEN_ROUTES.assign, { screen: 'door', assignment: { page: 'lobby', lang: 'fr' }, group: 'hall' });
+    await t.api('POST', SCREEN_ROUTES.assign, {
+      screen: 'door',
+      assignment: { page: 'lobby', lang: 'fr' },
+      group: 'hall',
+    });
     await t.restart();
     const [s] = (await t.api('GET', ROUTES.screens)).json;
-    expect(s).toMatchObject({ screen: 'door', assignment: { page: 'lobby', lang: 'fr' }, group: 'hall', bound: true });
+    expect(s).toMatchObject({
+      screen: 'door',
+      assignment: { page: 'lobby', lang: 'fr' },
+      group: 'hall',
+      bound: true,
+    });
     expect(t.host.assignment('door')).toEqual({ page: 'lobby', lang: 'fr' });
-    expect((await t.api('POST', ROUTES.heartbeat, { ...door, secret: 'an-impostor-screen-secret' }, null)).status).toBe(409);
-    expect((await t.api('POST', ROUTES.heartbeat, { ...door, boot: 'b2', reason: 'staff' }, null)).status).toBe(200);
-    expect((await t.api('GET', ROUTES.screens)).json[0]).toMatchObject({ reloads: 1, lastReload: { why: 'staff' } });
+    expect(
+      (await t.api('POST', ROUTES.heartbeat, { ...door, secret: 'an-impostor-screen-secret' }, null)).status,
+    ).toBe(409);
+    expect(
+      (await t.api('POST', ROUTES.heartbeat, { ...door, boot: 'b2', reason: 'staff' }, null)).status,
+    ).toBe(200);
+    expect((await t.api('GET', ROUTES.screens)).json[0]).toMatchObject({
+      reloads: 1,
+      lastReload: { why: 'staff' },
+    });
   });
 
   it('raises silent on the registry time it is given (never the program clock), and says the cap', async () => {
     let shift = 0;
     t = await testHost({ screensNow: () => Date.now() + shift });
     await t.api('POST', ROUTES.heartbeat, door, null);
-    const list = await fetch(t.host.url + ROUTES.screens, { headers: { authorization: `Bearer ${t.host.token}` } });
+    const list = await fetch(t.host.url + ROUTES.screens, {
+      headers: { authorization: `Bearer ${t.host.token}` },
+    });
     expect(list.headers.get('x-registry-cap')).toBe('500');
     shift = SCREEN_SILENT_MS + 1_000;
     expect((await t.api('GET', ROUTES.screens)).json[0].alarm).toMatchObject({ kind: 'silent' });
