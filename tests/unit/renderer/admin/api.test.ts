@@ -44,7 +44,20 @@ describe('AdminApi', () => {
   });
 
   it('accepts the screen list bare or wrapped', async () => {
-    const screen = { screen: 'a', page: 'room', room: 'winchester', revision: 1, lastSeen: 5, stale: false };
+    const screen = {
+      screen: 'a',
+      page: 'room',
+      room: 'winchester',
+      revision: 1,
+      lastSeen: 5,
+      firstSeen: 1,
+      stale: false,
+      reloads: 0,
+      assignment: null,
+      group: null,
+      alarm: null,
+      bound: false,
+    };
     for (const body of [[screen], { screens: [screen] }]) {
       const res = await new AdminApi(() => 't', '', fakeFetch(200, body)).screens();
       expect(res).toEqual({ ok: true, value: [screen] });
