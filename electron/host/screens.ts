@@ -23,7 +23,7 @@ export interface RegistryOptions {
   /** Addresses the per-address bound does not apply to (loopback, unless told). */
   unbounded?: (address: string) => boolean;
   store?: RegistryStore;
-  /** A beat that changes only the report is saved at most this often (ms); a change by staff at once. */
+  /** Beats are saved together at most this often (ms); a change by staff at once. */
   saveEveryMs?: number;
 }
 
@@ -125,8 +125,9 @@ export class ScreenRegistry {
     // Map order is last-beat order: the first entries are the longest silent.
     this.#screens.delete(beat.screen);
     this.#screens.set(beat.screen, entry);
-    if (!known || newBoot || (secret !== undefined) !== (known.secretHash !== undefined)) this.save();
-    else this.#saveSoon();
+    // Reports are saved together, at most every saveEveryMs: a flood of new screens must not
+    // rewrite the store once each (conf rewrites the whole file).
+    this.#saveSoon();
     return null;
   }
 

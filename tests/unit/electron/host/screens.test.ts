@@ -217,7 +217,7 @@ describe('ScreenRegistry reloads, directives, store', () => {
     expect(JSON.stringify(store.saved)).not.toContain(SECRET);
   });
 
-  it('saves a beat that changes only the report later, once (not on every beat)', () => {
+  it('saves beats later, together (not on every beat); a change by staff at once', () => {
     const store = memoryRegistryStore();
     let saves = 0;
     const counting = {
@@ -226,11 +226,13 @@ describe('ScreenRegistry reloads, directives, store', () => {
     };
     const r = new ScreenRegistry({ realNow: () => 0, store: counting, saveEveryMs: 60_000 });
     r.beat(beat('door'));
+    for (let i = 1; i < 20; i++) r.beat(beat(i % 2 ? 'door' : `new-${i}`, { revision: i }));
+    expect(saves).toBe(0);
+    r.assign('door', { page: 'lobby' }, null);
     expect(saves).toBe(1);
-    for (let i = 1; i < 20; i++) r.beat(beat('door', { revision: i }));
-    expect(saves).toBe(1);
+    r.beat(beat('door', { revision: 20 }));
     r.close();
     expect(saves).toBe(2);
-    expect(store.saved[0]!.report.revision).toBe(19);
+    expect(store.saved.find((s) => s.screen === 'door')!.report.revision).toBe(20);
   });
 });
