@@ -75,8 +75,8 @@ export class AdminApi {
     text: string,
     zone?: string,
   ): Promise<ApiResult<{ result: FollowResult; info: ProgramInfo }>> {
-    const q = new URLSearchParams({ name, ...(zone !== undefined ? { zone } : {}) });
-    const route = `${ROUTES.programUpload}?${q}`;
+    const zoneQ = zone !== undefined ? `&zone=${encodeURIComponent(zone)}` : '';
+    const route = `${ROUTES.programUpload}?name=${encodeURIComponent(name)}${zoneQ}`;
     return this.call('POST', route, { raw: text }, (v) => ProgramAnswer.parse(v));
   }
 
