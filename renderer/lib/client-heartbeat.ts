@@ -4,13 +4,16 @@ import type { StreamLink } from './client-stream.js';
 
 const WATCHDOG_MS = 45_000;
 
-/** Tells the host (and so the admin's screen list) which revision this screen shows. */
+/**
+ * Tells the host (and so the admin's screen list) which revision this screen shows. Answers the
+ * host's word when it refused this screen's name (409: another screen holds it), else null.
+ */
 export async function sendHeartbeat(
   opts: ResolvedOptions,
   revision: number,
   online: boolean,
   report: Partial<Heartbeat> = {},
-): Promise<void> {
+): Promise<string | null> {
   const hb: Heartbeat = {
     ...report,
     screen: opts.screen,
@@ -20,13 +23,16 @@ export async function sendHeartbeat(
     ...(opts.room ? { room: opts.room } : {}),
   };
   try {
-    await fetch(opts.baseUrl + ROUTES.heartbeat, {
+    const res = await fetch(opts.baseUrl + ROUTES.heartbeat, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(hb),
     });
+    if (res.status !== 409) return null;
+    const body = (await res.json().catch(() => null)) as { error?: unknown } | null;
+    return typeof body?.error === 'string' ? body.error : `the screen name "${opts.screen}" is taken`;
   } catch {
-    // offline: the stream's error handler already reconnects
+    return null; // offline: the stream's error handler already reconnects
   }
 }
 

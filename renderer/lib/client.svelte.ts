@@ -283,7 +283,8 @@ export class HostConnection {
   }
 
   async #beat(): Promise<void> {
-    await sendHeartbeat(this.#opts, this.revision, this.online, this.screen.report());
+    const refused = await sendHeartbeat(this.#opts, this.revision, this.online, this.screen.report());
+    if (refused) this.lastError = refused;
     await watchdog({
       opts: this.#opts,
       stream: this.#stream,
