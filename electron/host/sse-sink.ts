@@ -7,8 +7,8 @@ import type { ServerResponse } from 'node:http';
  * in tests) it is a web ReadableStream.
  */
 export interface Sink {
-  /** Writes a frame; false when the buffer is past its high-water mark (wait for `drain`). */
-  write(text: string): boolean;
+  /** Writes frames; false when the buffer is past its high-water mark (wait for `drain`). */
+  write(text: string | Uint8Array): boolean;
   /** Ends the stream (host shutdown, a stalled client). */
   end(): void;
   /** Called when a full buffer has room again. */
@@ -53,7 +53,7 @@ export function webSink(): { sink: Sink; body: ReadableStream<Uint8Array> } {
   const sink: Sink = {
     write(text) {
       if (!open) return false;
-      controller.enqueue(encoder.encode(text));
+      controller.enqueue(typeof text === 'string' ? encoder.encode(text) : text);
       return (controller.desiredSize ?? 0) > 0;
     },
     end() {

@@ -86,7 +86,7 @@ export function eventStreams(
   };
 
   /** Writes `text`, noting a full buffer; false when the client takes nothing more for now. */
-  const send = (c: Client, text: string): boolean => {
+  const send = (c: Client, text: string | Uint8Array): boolean => {
     if (c.sink.write(text)) return true;
     c.fullSince = monotonicMs();
     return false;
@@ -114,13 +114,14 @@ export function eventStreams(
     pending = [];
     const first = batch[0];
     if (!first) return;
-    const text = batch.map(journalFrame).join('');
+    // Encoded once: each write hands the socket the same bytes.
+    const bytes = Buffer.from(batch.map(journalFrame).join(''));
     const last = batch.at(-1)!.revision;
     for (const c of clients) {
       if (c.fullSince !== null) continue; // it catches up from the journal when it drains
       if (c.revision === first.revision - 1) {
         c.revision = last;
-        send(c, text);
+        send(c, bytes);
       } else catchUp(c); // opened during the turn: it has some of the batch already
     }
   };
