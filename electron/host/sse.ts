@@ -6,6 +6,7 @@ import {
   EVENTS,
   type HelloEvent,
   type JournalEvent,
+  PROTOCOL_VERSION,
   ROUTES,
   SSE_KEEPALIVE_MS,
 } from '../../core/protocol/index.js';
@@ -223,6 +224,7 @@ export function eventStreams(
     const full = admit(c, address);
     if (full) return full;
     const hello: HelloEvent = {
+      protocol: PROTOCOL_VERSION,
       revision: state.revision,
       clock: state.clockInfo(),
       journal,
