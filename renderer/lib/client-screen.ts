@@ -1,10 +1,5 @@
-import {
-  type Assignment,
-  PAGES,
-  type PageKind,
-  type ReloadReason,
-  ScreenDirective,
-} from '../../core/protocol/index.js';
+import type { Assignment, PageKind, ReloadReason, ScreenDirective } from '../../core/protocol/index.js';
+import { PAGES } from '../../core/protocol/wire.js';
 
 /**
  * What a screen says of itself in its heartbeats (issue 15), and what it makes of the host's
@@ -98,11 +93,25 @@ export function wantsReload(session: Store | null, screen: string, reload: numbe
   }
 }
 
-/** The directive in an SSE `screen` event, or null when it is not one (or not this screen's). */
+/**
+ * The directive in an SSE `screen` event, or null when it is not one (or not this screen's). The
+ * host validated what it assigned; screens carry no zod, so only the shape acted on is checked.
+ */
 export function readDirective(data: unknown, screen: string): ScreenDirective | null {
   try {
-    const parsed = ScreenDirective.safeParse(JSON.parse(String(data)));
-    return parsed.success && parsed.data.screen === screen ? parsed.data : null;
+    const d = JSON.parse(String(data)) as Partial<Record<keyof ScreenDirective, unknown>> | null;
+    if (!d || d.screen !== screen || typeof d.identifyMs !== 'number' || typeof d.reload !== 'number')
+      return null;
+    const a = d.assignment as Partial<Assignment> | null | undefined;
+    const assignment: Assignment | null =
+      a && (a.page === 'lobby' || (a.page === 'room' && typeof a.room === 'string'))
+        ? {
+            page: a.page,
+            ...(a.page === 'room' ? { room: a.room } : {}),
+            ...(typeof a.lang === 'string' ? { lang: a.lang } : {}),
+          }
+        : null;
+    return { screen, assignment, identifyMs: Math.max(0, d.identifyMs), reload: d.reload };
   } catch {
     return null;
   }

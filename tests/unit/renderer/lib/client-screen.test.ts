@@ -95,3 +95,14 @@ describe('pageFor and the language', () => {
     expect(readDirective('{nope', 'door')).toBeNull();
   });
 });
+
+describe('readDirective without a schema', () => {
+  it.each([
+    ['a room', { page: 'room', room: 'borg', lang: 'de' }, { page: 'room', room: 'borg', lang: 'de' }],
+    ['a room without one', { page: 'room' }, null],
+    ['a page that is none', { page: 'kitchen' }, null],
+  ])('%s', (_, assignment, want) => {
+    const d = readDirective(JSON.stringify({ screen: 'door', assignment, identifyMs: 0, reload: 0 }), 'door');
+    expect(d?.assignment).toEqual(want);
+  });
+});
