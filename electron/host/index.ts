@@ -9,6 +9,13 @@ import { PAGES, UPLOAD_PREFIX } from '../../core/protocol/index.js';
 import { simulatedClock } from '../../core/time/clock.js';
 import { parseInstant } from '../../core/time/venue.js';
 import { type ClockSetting, HostClock, keptClock, REAL_CLOCK } from './clock.js';
+import {
+  type ClusterPeers,
+  type ClusterSetting,
+  joinCluster,
+  openClusterCache,
+  streamNameFor,
+} from './cluster/index.js';
 import { Follower, followSource } from './follow.js';
 import { ownNames } from './host-check.js';
 import type { Journal } from './journal.js';
@@ -52,6 +59,8 @@ export interface HostOptions {
   everyMs?: number;
   /** Fetch timeout (ms), for tests; default 20 s. */
   followTimeoutMs?: number;
+  /** Share one journal with other hosts through this NATS JetStream cluster (--cluster). */
+  cluster?: ClusterSetting;
 }
 
 export interface Screen {
@@ -222,9 +231,22 @@ async function serveWith(
 ): Promise<RunningHost> {
   const store = opts.store ? adoptStore(opts.store, log) : openStore(dataDir, log);
   const token = ensureToken(store);
-  const journal = openJournal(dataDir, store, log);
+  // A cluster's journal is the stream: this data dir keeps a cache of it, apart from journal.jsonl.
+  const stream = opts.cluster ? (opts.cluster.stream ?? streamNameFor(program)) : null;
+  const journal = stream ? openClusterCache(dataDir, stream, log) : openJournal(dataDir, store, log);
   try {
-    return await serveJournal(opts, program, programPath, dataDir, store, token, journal, log, unlock);
+    return await serveJournal(
+      opts,
+      program,
+      programPath,
+      dataDir,
+      store,
+      token,
+      journal,
+      log,
+      unlock,
+      stream,
+    );
   } catch (e) {
     journal.close();
     throw e;
@@ -241,6 +263,7 @@ async function serveJournal(
   journal: Journal,
   log: (line: string) => void,
   unlock: () => void,
+  stream: string | null,
 ): Promise<RunningHost> {
   // Never backwards: a machine clock set back an hour must not drag the simulated clock along.
   const realNow = steadyClock(log);
@@ -288,14 +311,17 @@ async function serveJournal(
       )
     : undefined;
   let httpsPort: number | null = null;
+  let peers: ClusterPeers | null = null;
+  const registry = new ScreenRegistry(
+    realNow,
+    limits.maxScreens,
+    limits.maxScreensPerAddress,
+    (a) => !limitsApply(limits, a),
+  );
   const { app, streams } = createApp({
     state,
-    screens: new ScreenRegistry(
-      realNow,
-      limits.maxScreens,
-      limits.maxScreensPerAddress,
-      (a) => !limitsApply(limits, a),
-    ),
+    screens: registry,
+    cluster: () => peers,
     limits,
     hostNames,
     httpsPort: () => httpsPort,
@@ -342,6 +368,25 @@ async function serveJournal(
   log(
     `host: ${url} (program ${programPath}, store ${store.path}, journal ${journal.path}, revision ${journal.revision})`,
   );
+  const cluster =
+    opts.cluster && stream
+      ? joinCluster(
+          journal,
+          dataDir,
+          { ...opts.cluster, stream },
+          url,
+          () => ({
+            revision: journal.revision,
+            screens: registry
+              .list()
+              .filter((s) => !s.stale)
+              .map((s) => s.screen),
+          }),
+          realNow,
+          log,
+        )
+      : null;
+  peers = cluster?.peers ?? null;
 
   const following = follower.current.source;
   if (following !== null && !following.startsWith(UPLOAD_PREFIX))
@@ -381,6 +426,7 @@ async function serveJournal(
       // Every write is on disk before it is answered, so closing only has to end the connections.
       closing ??= (async () => {
         follower.stop();
+        await cluster?.close();
         streams.closeAll();
         await Promise.all(
           servers.map(

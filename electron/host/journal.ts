@@ -72,6 +72,8 @@ export class Journal {
   #dirty = false;
   #io: JournalIo;
   #id: string;
+  /** The id was given (kept from before), not made up at this open. */
+  #named: boolean;
   #replica: JournalReplica | null = null;
   #log: (line: string) => void;
   /** The cache could not be written: the cluster has the entries, this file stops being kept. */
@@ -85,6 +87,7 @@ export class Journal {
     const log = opts.log ?? (() => {});
     this.#log = log;
     this.#id = opts.id ?? randomBytes(6).toString('base64url');
+    this.#named = opts.id !== undefined;
     this.#io = { ...NODE_IO, ...opts.io };
     this.#fd = openSync(path, 'a+', 0o600);
     try {
@@ -129,16 +132,24 @@ export class Journal {
   }
 
   /**
-   * From now on entries become durable in `replica` and arrive through `receive`; `id` is its
-   * identity. Refused when the file holds entries of another journal (they would be mixed).
+   * From now on entries become durable in `replica` and arrive through `receive`, never written
+   * here first: until the replica can store them, appends are refused (JournalUnavailable).
    */
-  replicate(replica: JournalReplica, id: string): void {
-    if (id !== this.#id && this.#entries.length)
+  replicate(replica: JournalReplica): void {
+    this.#replica = replica;
+  }
+
+  /**
+   * Names this journal after its replica's identity (the stream's). Refused when the file
+   * caches entries of another journal, named before: they must not be mixed with its own.
+   */
+  adopt(id: string): void {
+    if (id !== this.#id && this.#named && this.#entries.length)
       throw new Error(
         `${this.path} caches another journal (${this.#id}) than the cluster's (${id}): move it aside and start again`,
       );
     this.#id = id;
-    this.#replica = replica;
+    this.#named = true;
   }
 
   get revision(): number {

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { programRoutes } from './api/program.js';
+import { clusterRoutes } from './api/cluster.js';
 import { readRoutes } from './api/read.js';
 import { screenRoutes } from './api/screens.js';
 import { writeRoutes } from './api/write.js';
+import type { ClusterPeers } from './cluster/peers.js';
 import type { Follower } from './follow.js';
 import { AuthGuard } from './auth.js';
 import { hostCheck, httpsOnlyOffLoopback } from './host-check.js';
@@ -30,6 +32,8 @@ export interface AppOptions {
   requestLog?: boolean;
   /** Follows a published schedule; without one the program routes are absent. */
   follower?: Follower;
+  /** The cluster's hosts, with --cluster (null until it runs). */
+  cluster?: () => ClusterPeers | null;
 }
 
 /** The host's whole HTTP surface: API, event stream, renderer pages. */
@@ -53,7 +57,18 @@ export function createApp(o: AppOptions): { app: Hono; streams: EventStreams } {
   // Never the event stream: a compressor buffers, and events must reach screens at once.
   app.use(ROUTES.snapshot, compress());
   app.use('/assets/*', compress());
-  app.route('/', readRoutes(o.state));
+  const cluster = o.cluster ?? (() => null);
+  app.route(
+    '/',
+    readRoutes(
+      o.state,
+      () =>
+        cluster()
+          ?.hosts()
+          .map((h) => h.url) ?? null,
+    ),
+  );
+  app.route('/', clusterRoutes(cluster, auth));
   app.route('/', writeRoutes(o.state, auth, o.log));
   app.route('/', screenRoutes(o.state, o.screens, auth, limits, o.log));
   if (o.follower) app.route('/', programRoutes(o.follower, auth));
