@@ -5,6 +5,7 @@ import { clusterRoutes } from './api/cluster.js';
 import { readRoutes } from './api/read.js';
 import { screenRoutes } from './api/screens.js';
 import { writeRoutes } from './api/write.js';
+import { clusterCors, otherOrigins } from './cluster/cross-origin.js';
 import type { ClusterPeers } from './cluster/peers.js';
 import type { Follower } from './follow.js';
 import { AuthGuard } from './auth.js';
@@ -14,7 +15,7 @@ import type { ScreenRegistry } from './screens.js';
 import { type EventStreams, eventStreams } from './sse.js';
 import type { HostState } from './state.js';
 import { ROUTES } from '../../core/protocol/index.js';
-import { securityHeaders, staticRoutes } from './static.js';
+import { securityHeaders, securityHeadersWith, staticRoutes } from './static.js';
 
 export interface AppOptions {
   state: HostState;
@@ -50,14 +51,25 @@ export function createApp(o: AppOptions): { app: Hono; streams: EventStreams } {
         `request: ${c.req.method} ${c.req.path}${c.req.query('since') ? `?since=${c.req.query('since')}` : ''} ${c.res.status}`,
       );
     });
-  app.use('*', securityHeaders);
+  const cluster = o.cluster ?? (() => null);
+  // The cluster's other hosts: a screen moves to one of them when its own goes away.
+  const others = () => {
+    const peers = cluster();
+    return peers
+      ? otherOrigins(
+          peers.hosts().map((h) => h.url),
+          peers.self,
+        )
+      : [];
+  };
+  app.use('*', o.cluster ? securityHeadersWith(others) : securityHeaders);
   app.use('*', hostCheck(o.hostNames ?? []));
+  if (o.cluster) app.use('/api/*', clusterCors(others));
   app.use('*', httpsOnlyOffLoopback(o.httpsPort ?? (() => null)));
   // A 35C3 snapshot is ~940 KB of JSON (~310 KB gzipped) and the bundles compress 3–4×: gzip them.
   // Never the event stream: a compressor buffers, and events must reach screens at once.
   app.use(ROUTES.snapshot, compress());
   app.use('/assets/*', compress());
-  const cluster = o.cluster ?? (() => null);
   app.route(
     '/',
     readRoutes(

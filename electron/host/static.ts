@@ -26,12 +26,22 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-export const securityHeaders: MiddlewareHandler = async (c, next) => {
-  await next();
-  c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Referrer-Policy', 'no-referrer');
-};
+/** The policy with the other hosts of a cluster let in for connect-src: a screen moves to them. */
+export const policyWith = (connect: readonly string[]): string =>
+  connect.length
+    ? CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ${connect.join(' ')}`)
+    : CONTENT_SECURITY_POLICY;
+
+export const securityHeadersWith =
+  (connect: () => readonly string[]): MiddlewareHandler =>
+  async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', policyWith(connect()));
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+  };
+
+export const securityHeaders: MiddlewareHandler = securityHeadersWith(() => []);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=UTF-8',
