@@ -1,3 +1,4 @@
+import { parseClusterUrls } from '../host/cluster/urls.js';
 import { parseEvery } from '../host/every.js';
 
 /**
@@ -20,6 +21,9 @@ export interface ShellOptions {
   /** A published schedule to follow (URL or file), fetched every `everyMs`. */
   follow?: string;
   everyMs?: number;
+  /** NATS nodes of a cluster sharing one journal (`--cluster nats://H:P,...`). */
+  cluster?: string[];
+  clusterStream?: string;
 }
 
 export type ArgsResult =
@@ -39,6 +43,8 @@ const VALUED = [
   '--connect',
   '--follow',
   '--every',
+  '--cluster',
+  '--cluster-stream',
 ] as const;
 const FLAGS = ['--lan', '--kiosk', '--demo'] as const;
 
@@ -106,6 +112,18 @@ export function parseShellArgs(argv: readonly string[]): ArgsResult {
       case '--follow':
         options.follow = value;
         break;
+      case '--cluster':
+        try {
+          options.cluster = parseClusterUrls(value);
+        } catch (e) {
+          errors.push((e as Error).message);
+        }
+        break;
+      case '--cluster-stream':
+        if (!/^[A-Za-z0-9_-]{1,64}$/.test(value))
+          errors.push(`--cluster-stream "${value}": letters, digits, _ and - only`);
+        else options.clusterStream = value;
+        break;
       case '--every': {
         const every = parseEvery(value);
         if (every.ok) options.everyMs = every.ms;
@@ -149,5 +167,7 @@ export function serveArgs(o: ShellOptions): string[] {
   if (o.lan) out.push('--lan');
   if (o.follow !== undefined) out.push('--follow', o.follow);
   if (o.everyMs !== undefined) out.push('--every', `${o.everyMs}ms`);
+  if (o.cluster !== undefined) out.push('--cluster', o.cluster.join(','));
+  if (o.clusterStream !== undefined) out.push('--cluster-stream', o.clusterStream);
   return out;
 }

@@ -6,6 +6,7 @@ import { NatsJournal } from './nats-journal.js';
 import { ClusterPeers } from './peers.js';
 
 export { ClusterPeers } from './peers.js';
+export { parseClusterUrls } from './urls.js';
 
 export interface ClusterSetting {
   /** nats://HOST:PORT of the NATS nodes (--cluster). */
@@ -14,19 +15,6 @@ export interface ClusterSetting {
   stream?: string;
   replicas?: number;
   publishTimeoutMs?: number;
-}
-
-/** `--cluster nats://a:4222,nats://b:4222`: each URL checked, the error naming the one that is not. */
-export function parseClusterUrls(text: string): string[] {
-  const urls = text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  if (!urls.length) throw new Error('--cluster needs at least one nats://HOST:PORT');
-  for (const u of urls)
-    if (!/^nats:\/\/[^\s/:]+:\d{1,5}$/.test(u))
-      throw new Error(`--cluster: "${u}" is not nats://HOST:PORT (give the NATS nodes, comma-separated)`);
-  return urls;
 }
 
 /** One stream per conference: its name made of the conference's (NATS allows letters, digits, _ and -). */
