@@ -1,7 +1,9 @@
 import {
   ApiError,
   BEARER,
+  CLUSTER_ROUTE,
   ClockInfo,
+  ClusterInfo,
   FollowResult,
   OverrideAccepted,
   ProgramInfo,
@@ -55,6 +57,11 @@ export class AdminApi {
       const parsed = ScreenList.parse(v);
       return Array.isArray(parsed) ? parsed : parsed.screens;
     });
+  }
+
+  /** The cluster's hosts, their screens, the stream and its NATS nodes (`stream` null: one host). */
+  cluster(): Promise<ApiResult<ClusterInfo>> {
+    return this.call('GET', CLUSTER_ROUTE, undefined, (v) => ClusterInfo.parse(v));
   }
 
   program(): Promise<ApiResult<ProgramInfo>> {

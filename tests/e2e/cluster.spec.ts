@@ -69,3 +69,29 @@ test('its host SIGKILLed: the room screen moves to the other host within 2 s and
     })
     .toBe(true);
 });
+
+test('the admin shows the cluster: both hosts, the stream, which NATS nodes answer', async ({ page }) => {
+  await page.goto(a.room(S));
+  await settled(page);
+  const admin = await page.context().newPage();
+  await admin.goto(b.admin());
+  const panel = admin.getByTestId('cluster-panel');
+  await expect(panel.getByTestId('cluster-host')).toHaveCount(2, { timeout: 10_000 });
+  await expect(panel.getByTestId('cluster-node')).toHaveCount(3);
+  await expect(panel.getByTestId('cluster-node').filter({ hasText: 'answers' })).toHaveCount(3);
+  await expect(panel.getByTestId('cluster-stream')).toContainText('last revision #');
+  // The room screen on host a is listed under a.
+  await expect(panel.getByTestId('cluster-host').filter({ hasText: a.url })).toContainText(S);
+  await nats.nodes[2]!.kill();
+  await expect(panel.getByTestId('cluster-node').filter({ hasText: 'NOT answering' })).toHaveCount(1, {
+    timeout: 15_000,
+  });
+  for (const [w, h] of [
+    [1920, 1080],
+    [1080, 1920],
+  ] as const) {
+    await admin.setViewportSize({ width: w, height: h });
+    await panel.scrollIntoViewIfNeeded();
+    await admin.screenshot({ path: `test-results/cluster-admin-${w}x${h}.png` });
+  }
+});

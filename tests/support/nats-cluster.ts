@@ -110,7 +110,7 @@ export async function startNatsCluster(size = 3): Promise<NatsCluster> {
       },
       async kill() {
         const p = proc;
-        if (!p || p.exitCode !== null) return;
+        if (!p || p.exitCode !== null || p.signalCode !== null) return;
         const gone = new Promise((r) => p.once('exit', r));
         p.kill('SIGKILL');
         await gone;
