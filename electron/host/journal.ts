@@ -48,6 +48,9 @@ export interface JournalIo {
 
 const NODE_IO: JournalIo = { writeSync, fsyncSync, ftruncateSync };
 
+/** How long an append stored by the replica waits for it to come back through `receive`. */
+const REACH_WAIT_MS = 5_000;
+
 export interface JournalOptions {
   log?: (line: string) => void;
   /** Names this journal to screens resuming their stream (default: a new one at each open). */
@@ -198,7 +201,9 @@ export class Journal {
       return full;
     }
     const revision = await this.#replica.publish(full, after);
-    await this.reach(revision);
+    // Stored on a quorum: acknowledged. Its coming back is waited for (so this host shows what it
+    // answered), but a follow that stalls must not hold the answer.
+    await Promise.race([this.reach(revision), new Promise((r) => setTimeout(r, REACH_WAIT_MS))]);
     return this.find(revision) ?? { ...full, revision };
   }
 
