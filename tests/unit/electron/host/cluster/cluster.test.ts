@@ -99,6 +99,20 @@ describe('two hosts, one journal', () => {
       const [ja, jb] = await Promise.all([journalOf(a.host), journalOf(b.host)]);
       expect(ja).toEqual(jb);
       expect(ja.filter((e: Json) => e.type === 'override' && e.override.kind === 'move')).toHaveLength(10);
+      // Each lists the other; a page of a's may stream from b (CORS, CSP), an unknown origin may not.
+      for (const h of [a, b])
+        await until(
+          () => call(h.host, 'GET', ROUTES.snapshot),
+          (r) => r.json.hosts?.length === 2,
+          5_000,
+          'listing both hosts',
+        );
+      const origin = (h: TestHost) => new URL(h.host.url).origin;
+      const from = (o: string) => fetch(b.host.url + ROUTES.health, { headers: { origin: o } });
+      expect((await from(origin(a))).headers.get('access-control-allow-origin')).toBe(origin(a));
+      expect((await from('http://10.9.9.9:8710')).headers.get('access-control-allow-origin')).toBeNull();
+      const page = await fetch(a.host.url + ROUTES.health);
+      expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' ${origin(b)}`);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
