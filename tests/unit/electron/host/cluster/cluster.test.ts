@@ -113,6 +113,17 @@ describe('two hosts, one journal', () => {
       expect((await from('http://10.9.9.9:8710')).headers.get('access-control-allow-origin')).toBeNull();
       const page = await fetch(a.host.url + ROUTES.health);
       expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' ${origin(b)}`);
+
+      // A start without the cluster: the cache, the same journal (screens resume); writes refused.
+      const before = await call(a.host, 'GET', ROUTES.snapshot);
+      const [dead] = await freePorts(1);
+      await a.restart({ cluster: { servers: [`nats://127.0.0.1:${dead}`], stream, publishTimeoutMs: 500 } });
+      const cached = await call(a.host, 'GET', ROUTES.snapshot);
+      expect(cached.json.journal).toBe(before.json.journal);
+      expect(cached.json.overrides).toEqual(before.json.overrides);
+      const offline = await post(a.host, { kind: 'announce', text: 'no cluster' });
+      expect(offline.status).toBe(503);
+      expect(offline.json.error).toMatch(/not connected to the NATS cluster.*nothing was changed/);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
@@ -207,7 +218,7 @@ describe('two hosts, one journal', () => {
       for (const n of nats.nodes) if (!n.running) await n.start();
       await Promise.all([a.close(), b.close()]);
     }
-  }, 90_000);
+  }, 120_000);
 });
 
 /** A host in a process of its own, to be SIGKILLed. */
