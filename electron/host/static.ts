@@ -26,6 +26,13 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/** On every answer; the event stream writes its own head, so it takes these from here too. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
 /** The policy with the other hosts of a cluster let in for connect-src: a screen moves to them. */
 export const policyWith = (connect: readonly string[]): string =>
   connect.length
@@ -36,9 +43,8 @@ export const securityHeadersWith =
   (connect: () => readonly string[]): MiddlewareHandler =>
   async (c, next) => {
     await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
     c.header('Content-Security-Policy', policyWith(connect()));
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
   };
 
 export const securityHeaders: MiddlewareHandler = securityHeadersWith(() => []);

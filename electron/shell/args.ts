@@ -1,3 +1,4 @@
+import { ianaZone } from '../../core/import/zone.js';
 import { parseClusterUrls } from '../host/cluster/urls.js';
 import { parseEvery } from '../host/every.js';
 
@@ -21,6 +22,8 @@ export interface ShellOptions {
   /** A published schedule to follow (URL or file), fetched every `everyMs`. */
   follow?: string;
   everyMs?: number;
+  /** The venue's IANA zone, for a program or followed schedule that names none. */
+  zone?: string;
   /** NATS nodes of a cluster sharing one journal (`--cluster nats://H:P,...`). */
   cluster?: string[];
   clusterStream?: string;
@@ -43,6 +46,7 @@ const VALUED = [
   '--connect',
   '--follow',
   '--every',
+  '--zone',
   '--cluster',
   '--cluster-stream',
 ] as const;
@@ -112,6 +116,10 @@ export function parseShellArgs(argv: readonly string[]): ArgsResult {
       case '--follow':
         options.follow = value;
         break;
+      case '--zone':
+        if (ianaZone(value)) options.zone = value;
+        else errors.push(`--zone: "${value}" is not an IANA time zone; use one like Europe/Berlin`);
+        break;
       case '--cluster':
         try {
           options.cluster = parseClusterUrls(value);
@@ -138,10 +146,15 @@ export function parseShellArgs(argv: readonly string[]): ArgsResult {
   }
   if (
     options.connect &&
-    (options.program || options.clock || options.rate !== undefined || options.lan || options.follow)
+    (options.program ||
+      options.clock ||
+      options.rate !== undefined ||
+      options.lan ||
+      options.follow ||
+      options.zone)
   )
     errors.push(
-      '--connect: the host elsewhere owns the program and clock; drop --program, --clock, --rate, --lan, --follow',
+      '--connect: the host elsewhere owns the program and clock; drop --program, --clock, --rate, --lan, --follow, --zone',
     );
   return errors.length ? { ok: false, errors } : { ok: true, options, ignored };
 }
@@ -167,6 +180,7 @@ export function serveArgs(o: ShellOptions): string[] {
   if (o.lan) out.push('--lan');
   if (o.follow !== undefined) out.push('--follow', o.follow);
   if (o.everyMs !== undefined) out.push('--every', `${o.everyMs}ms`);
+  if (o.zone !== undefined) out.push('--zone', o.zone);
   if (o.cluster !== undefined) out.push('--cluster', o.cluster.join(','));
   if (o.clusterStream !== undefined) out.push('--cluster-stream', o.clusterStream);
   return out;

@@ -1,4 +1,5 @@
-import { HEARTBEAT_INTERVAL_MS, dayUrl, type Snapshot } from '../../core/protocol/index.js';
+import type { Snapshot } from '../../core/protocol/index.js';
+import { HEARTBEAT_INTERVAL_MS, dayUrl } from '../../core/protocol/wire.js';
 import type { Program } from '../../core/program/schema.js';
 import { clockNow } from '../../core/time/clock.js';
 import { loadCached } from './cache.js';

@@ -38,10 +38,20 @@ export function clusterCors(origins: () => readonly string[]): MiddlewareHandler
         'Access-Control-Max-Age': '600',
         Vary: 'Origin',
       });
-    await next();
+    // Set before the route runs: the event stream writes its own head and takes these from here.
     if (allowed) {
       c.header('Access-Control-Allow-Origin', origin);
       c.header('Vary', 'Origin');
     }
+    await next();
   };
+}
+
+/** The CORS headers the middleware set on `c` (for an answer written without Hono's response). */
+export function corsHeadersOf(c: { res: Response }): Record<string, string> {
+  const out: Record<string, string> = {};
+  c.res.headers.forEach((value, name) => {
+    if (name.startsWith('access-control-') || name === 'vary') out[name] = value;
+  });
+  return out;
 }
