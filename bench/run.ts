@@ -11,6 +11,7 @@ import type { Browser } from '@playwright/test';
 import { launch } from './browser.js';
 import { ensureHostBuilt, ensureRendererBuilt } from './build.js';
 import { changeToScreens } from './change.js';
+import { clusterChange } from './cluster.js';
 import { coldStart } from './coldstart.js';
 import { followToScreens } from './follow.js';
 import { startFloorServer } from './floor.js';
@@ -133,6 +134,9 @@ await part(
 );
 await part('change → HTTP stream clients', 'p99 ≤ 1.5× floor, RSS < 250 MB', 120_000, 0, async (ctx) =>
   emitAll(ctx, await httpFanout(ROOT)),
+);
+await part('cluster: change → streams on two hosts', '(informs)', 60_000, 0, async (ctx) =>
+  emitAll(ctx, await clusterChange(ROOT, ctx.until)),
 );
 
 let browser: Browser | null = null;

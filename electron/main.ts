@@ -89,6 +89,14 @@ async function run(options: ShellOptions, dataDir: string): Promise<void> {
       ...(options.everyMs !== undefined ? { everyMs: options.everyMs } : {}),
       ...(options.zone !== undefined ? { zone: options.zone } : {}),
       capture: captureWindows((name) => byScreen.get(name)),
+      ...(options.cluster !== undefined
+        ? {
+            cluster: {
+              servers: options.cluster,
+              ...(options.clusterStream !== undefined ? { stream: options.clusterStream } : {}),
+            },
+          }
+        : {}),
     });
     origin = new URL(host.url).origin;
     if (host.tls) pinCertificate(app, host.tls.electronFingerprint, origin, log);

@@ -35,6 +35,8 @@ export const Snapshot = z.object({
   problems: z.array(z.string()).default([]),
   /** Which journal the revisions count in: a screen resumes its stream only in the same one. */
   journal: z.string().optional(),
+  /** Every host of a cluster (their URLs, this one first): a screen moves to another when its own goes silent. */
+  hosts: z.array(z.string()).optional(),
   /**
    * Only on GET day: the program holds the sessions of this window only (of one room and the
    * venue-wide ones, with `room`) and `overrides` is empty. Such a snapshot is painted, never
@@ -259,3 +261,4 @@ export const PendingChoice = z.strictObject({ hash: Hash });
 export type PendingChoice = z.infer<typeof PendingChoice>;
 
 export { OverrideReview };
+export * from './cluster.js';

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PORT, type RunningHost, startHost } from '../host/index.js';
+import { type ClusterSetting, parseClusterUrls } from '../host/cluster/index.js';
 import { ianaZone } from '../../core/import/zone.js';
 import { parseEvery } from '../host/every.js';
 import { appRoot, defaultDataDir, defaultProgramPath, defaultRendererDir } from '../host/paths.js';
@@ -11,6 +12,7 @@ import { type Command, type Io, numberOption, parseOptions, UsageError } from '.
 const usage = `Usage: hallway serve [--program FILE] [--data DIR] [--port N] [--clock ISO] [--rate R]
                      [--lan [--host-name NAME]... [--tls-cert FILE --tls-key FILE] [--screens-http-port N]]
                      [--follow URL|FILE [--every 2m]] [--zone Z]
+                     [--cluster nats://HOST:PORT[,...] [--cluster-stream NAME]]
 
 Runs the host: the screens' pages, the API and the event stream. Prints each screen's URL and
 the admin URL (with its token), then serves until Ctrl-C.
@@ -30,7 +32,11 @@ the admin URL (with its token), then serves until Ctrl-C.
                   each new version goes to the screens; a failed fetch keeps the last good one
   --every T       how often to fetch it: 30s, 2m (default), 10m
   --zone Z        the venue's IANA time zone (Europe/Berlin), for a program or followed
-                  schedule whose times name none (Sessionize, hand-made files)`;
+                  schedule whose times name none (Sessionize, hand-made files)
+  --cluster URLS  share one journal with other hosts through this NATS JetStream cluster
+                  (nats://HOST:PORT, comma-separated): changes can be made at any host, and
+                  screens move to another host when theirs goes away
+  --cluster-stream NAME  the stream's name (default: HALLWAY_ and the conference's name)`;
 
 /** Builds dist/renderer once when it is missing (a fresh checkout), so the pages can be served. */
 function buildRendererOnce(dir: string, io: Io): void {
@@ -77,6 +83,8 @@ export const command: Command = {
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'screens-http-port': { type: 'string' },
+      cluster: { type: 'string' },
+      'cluster-stream': { type: 'string' },
     });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const port = numberOption('port', values.port);
@@ -106,6 +114,21 @@ export const command: Command = {
     if (badName !== undefined)
       throw new UsageError(`--host-name "${badName}" is not a host name (letters, digits, dots, dashes)`);
 
+    let cluster: ClusterSetting | undefined;
+    try {
+      if (values['cluster-stream'] !== undefined && values.cluster === undefined)
+        throw new Error('--cluster-stream needs --cluster');
+      if (values['cluster-stream'] !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(values['cluster-stream']))
+        throw new Error(`--cluster-stream "${values['cluster-stream']}": letters, digits, _ and - only`);
+      if (values.cluster !== undefined)
+        cluster = {
+          servers: parseClusterUrls(values.cluster),
+          ...(values['cluster-stream'] !== undefined ? { stream: values['cluster-stream'] } : {}),
+        };
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+
     const rendererDir = defaultRendererDir();
     buildRendererOnce(rendererDir, io);
     const stopped = stopSignal();
@@ -127,6 +150,7 @@ export const command: Command = {
         ...(values['tls-cert'] !== undefined ? { tlsCert: values['tls-cert'] } : {}),
         ...(values['tls-key'] !== undefined ? { tlsKey: values['tls-key'] } : {}),
         ...(screensHttpPort !== undefined ? { screensHttpPort } : {}),
+        ...(cluster ? { cluster } : {}),
       });
     } catch (e) {
       io.err((e as Error).message);

@@ -78,6 +78,16 @@ export class HostClock {
   }
 }
 
+/** The clock after a journalled clock entry: its state, and the rate a pause resumes at. */
+export function afterClockEntry(setting: ClockSetting | null, clock: ClockState): ClockSetting {
+  const before = setting?.state.mode === 'simulated' ? setting.state.rate : 0;
+  let resumeRate = setting?.resumeRate ?? 1;
+  if (clock.mode === 'real') resumeRate = 1;
+  else if (clock.rate > 0) resumeRate = clock.rate;
+  else if (before > 0) resumeRate = before; // a pause resumes at the rate it stopped
+  return { state: clock, resumeRate };
+}
+
 /**
  * The clock as last set: the one kept in settings, moved on by every clock entry journalled after
  * `clockRevision` (a clock change is journalled first and kept in settings second, so a crash
@@ -87,19 +97,16 @@ export function keptClock(
   kept: { clock?: ClockState; resumeRate?: number; clockRevision?: number },
   journalSince: (revision: number) => readonly JournalEntry[],
 ): { setting: ClockSetting | null; repaired: number | null } {
-  let state = kept.clock;
-  let resumeRate = kept.resumeRate ?? 1;
+  let setting: ClockSetting | null = kept.clock
+    ? { state: kept.clock, resumeRate: kept.resumeRate ?? 1 }
+    : null;
   let repaired: number | null = null;
   // Older stores wrote the clock and its entry in one write: nothing can lag there.
   if (kept.clockRevision !== undefined)
     for (const e of journalSince(kept.clockRevision)) {
       if (e.type !== 'clock') continue;
-      const before = state?.mode === 'simulated' ? state.rate : 0;
-      if (e.clock.mode === 'real') resumeRate = 1;
-      else if (e.clock.rate > 0) resumeRate = e.clock.rate;
-      else if (before > 0) resumeRate = before; // a pause resumes at the rate it stopped
-      state = e.clock;
+      setting = afterClockEntry(setting, e.clock);
       repaired = e.revision;
     }
-  return { setting: state ? { state, resumeRate } : null, repaired };
+  return { setting, repaired };
 }

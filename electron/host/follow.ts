@@ -171,7 +171,7 @@ export class Follower {
   }
 
   /** Publishes the held version staff saw (409 when another one is held by now). */
-  approve(hash: string): FollowResult {
+  async approve(hash: string): Promise<FollowResult> {
     const pending = this.#pendingOrRefuse(hash);
     let program: StoredProgram;
     try {
@@ -182,7 +182,7 @@ export class Follower {
         `the held version cannot be read back, so it stays unpublished: ${(e as Error).message}`,
       );
     }
-    const entry = this.state.publishProgram(program, pending.source);
+    const entry = await this.state.publishProgram(program, pending.source);
     const at = this.#nowIso();
     const text = entry
       ? `approved: published as revision ${entry.revision}: ${entry.type === 'program' ? entry.summary : ''}`
@@ -301,7 +301,7 @@ export class Follower {
       }
       return { at, outcome: 'held', text: `held for approval: ${summary}` };
     }
-    const entry = this.state.publishProgram(program, label);
+    const entry = await this.state.publishProgram(program, label);
     if (!entry || entry.type !== 'program')
       return { at, outcome: 'unchanged', text: 'the same program as the one in force' };
     this.#log(`program updated from ${label}: ${entry.summary} (revision ${entry.revision})`);

@@ -10,6 +10,13 @@ import type { CaptureScreen } from './api/screens.js';
 import { simulatedClock } from '../../core/time/clock.js';
 import { parseInstant } from '../../core/time/venue.js';
 import { type ClockSetting, HostClock, keptClock, REAL_CLOCK } from './clock.js';
+import {
+  type ClusterPeers,
+  type ClusterSetting,
+  joinCluster,
+  openClusterCache,
+  streamNameFor,
+} from './cluster/index.js';
 import { Follower, followSource } from './follow.js';
 import { ownNames } from './host-check.js';
 import type { Journal } from './journal.js';
@@ -60,6 +67,8 @@ export interface HostOptions {
   screensNow?: () => number;
   /** The shell's capture of one of its windows (a PNG), for GET /api/screens/capture. */
   capture?: CaptureScreen;
+  /** Share one journal with other hosts through this NATS JetStream cluster (--cluster). */
+  cluster?: ClusterSetting;
 }
 
 export interface Screen {
@@ -232,9 +241,22 @@ async function serveWith(
 ): Promise<RunningHost> {
   const store = opts.store ? adoptStore(opts.store, log) : openStore(dataDir, log);
   const token = ensureToken(store);
-  const journal = openJournal(dataDir, store, log);
+  // A cluster's journal is the stream: this data dir keeps a cache of it, apart from journal.jsonl.
+  const stream = opts.cluster ? (opts.cluster.stream ?? streamNameFor(program)) : null;
+  const journal = stream ? openClusterCache(dataDir, stream, log) : openJournal(dataDir, store, log);
   try {
-    return await serveJournal(opts, program, programPath, dataDir, store, token, journal, log, unlock);
+    return await serveJournal(
+      opts,
+      program,
+      programPath,
+      dataDir,
+      store,
+      token,
+      journal,
+      log,
+      unlock,
+      stream,
+    );
   } catch (e) {
     journal.close();
     throw e;
@@ -251,6 +273,7 @@ async function serveJournal(
   journal: Journal,
   log: (line: string) => void,
   unlock: () => void,
+  stream: string | null,
 ): Promise<RunningHost> {
   // Never backwards: a machine clock set back an hour must not drag the simulated clock along.
   const realNow = steadyClock(log);
@@ -299,6 +322,7 @@ async function serveJournal(
       )
     : undefined;
   let httpsPort: number | null = null;
+  let peers: ClusterPeers | null = null;
   const registry = new ScreenRegistry({
     realNow: opts.screensNow ?? realNow,
     maxScreens: limits.maxScreens,
@@ -310,6 +334,7 @@ async function serveJournal(
   const { app, streams } = createApp({
     state,
     screens: registry,
+    cluster: () => peers,
     ...(opts.capture ? { capture: opts.capture } : {}),
     limits,
     hostNames,
@@ -357,6 +382,25 @@ async function serveJournal(
   log(
     `host: ${url} (program ${programPath}, store ${store.path}, journal ${journal.path}, revision ${journal.revision})`,
   );
+  const cluster =
+    opts.cluster && stream
+      ? joinCluster(
+          journal,
+          dataDir,
+          { ...opts.cluster, stream },
+          url,
+          () => ({
+            revision: journal.revision,
+            screens: registry
+              .list(journal.revision)
+              .filter((s) => !s.stale)
+              .map((s) => s.screen),
+          }),
+          realNow,
+          log,
+        )
+      : null;
+  peers = cluster?.peers ?? null;
 
   const following = follower.current.source;
   if (following !== null && !following.startsWith(UPLOAD_PREFIX))
@@ -399,6 +443,7 @@ async function serveJournal(
         follower.stop();
         unnote();
         registry.close();
+        await cluster?.close();
         streams.closeAll();
         await Promise.all(
           servers.map(

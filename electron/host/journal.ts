@@ -12,6 +12,33 @@ export type NewEntry = JournalEntry extends infer E
 
 type Listener = (entry: JournalEntry) => void;
 
+/**
+ * The journal moved past the revision a change was checked against (another host wrote first):
+ * wait for `last`, check the change again, and retry or refuse it.
+ */
+export class StaleRevision extends Error {
+  constructor(readonly last: number) {
+    super(`the journal is at revision ${last} already`);
+  }
+}
+
+/** The journal cannot take writes now (the cluster has no quorum): answered 503 with this message. */
+export class JournalUnavailable extends Error {}
+
+/**
+ * Where a new entry becomes durable before it counts. Without one, the journal's own file; a
+ * cluster (cluster/nats-journal.ts) stores it in a replicated stream, which hands every entry,
+ * its own included, back in order through `receive`: the file is then this host's cache of it.
+ */
+export interface JournalReplica {
+  /**
+   * Stores `entry` (revision `after` + 1) only if the replica is still at `after`; resolves with
+   * the revision it was stored at. Throws StaleRevision when it is past `after`, JournalUnavailable
+   * when it cannot store anything now.
+   */
+  publish(entry: JournalEntry, after: number): Promise<number>;
+}
+
 /** The file calls an append makes; a test swaps them for a disk that fails. */
 export interface JournalIo {
   writeSync: (fd: number, buf: Buffer, offset: number, length: number) => number;
@@ -20,6 +47,9 @@ export interface JournalIo {
 }
 
 const NODE_IO: JournalIo = { writeSync, fsyncSync, ftruncateSync };
+
+/** How long an append stored by the replica waits for it to come back through `receive`. */
+const REACH_WAIT_MS = 5_000;
 
 export interface JournalOptions {
   log?: (line: string) => void;
@@ -44,14 +74,23 @@ export class Journal {
   /** A failed append could not be cut back: the next one must cut first. */
   #dirty = false;
   #io: JournalIo;
-  readonly id: string;
+  #id: string;
+  /** The id was given (kept from before), not made up at this open. */
+  #named: boolean;
+  #replica: JournalReplica | null = null;
+  #log: (line: string) => void;
+  /** The cache could not be written: the cluster has the entries, this file stops being kept. */
+  #cacheOff = false;
+  #waiters: { revision: number; resolve: () => void }[] = [];
 
   constructor(
     readonly path: string,
     opts: JournalOptions = {},
   ) {
     const log = opts.log ?? (() => {});
-    this.id = opts.id ?? randomBytes(6).toString('base64url');
+    this.#log = log;
+    this.#id = opts.id ?? randomBytes(6).toString('base64url');
+    this.#named = opts.id !== undefined;
     this.#io = { ...NODE_IO, ...opts.io };
     this.#fd = openSync(path, 'a+', 0o600);
     try {
@@ -90,6 +129,32 @@ export class Journal {
       );
   }
 
+  /** Names this journal to screens resuming their stream: revisions count within one journal. */
+  get id(): string {
+    return this.#id;
+  }
+
+  /**
+   * From now on entries become durable in `replica` and arrive through `receive`, never written
+   * here first: until the replica can store them, appends are refused (JournalUnavailable).
+   */
+  replicate(replica: JournalReplica): void {
+    this.#replica = replica;
+  }
+
+  /**
+   * Names this journal after its replica's identity (the stream's). Refused when the file
+   * caches entries of another journal, named before: they must not be mixed with its own.
+   */
+  adopt(id: string): void {
+    if (id !== this.#id && this.#named && this.#entries.length)
+      throw new Error(
+        `${this.path} caches another journal (${this.#id}) than the cluster's (${id}): move it aside and start again`,
+      );
+    this.#id = id;
+    this.#named = true;
+  }
+
   get revision(): number {
     return this.#entries.at(-1)?.revision ?? 0;
   }
@@ -120,12 +185,51 @@ export class Journal {
   }
 
   /**
-   * Writes the entry as one line and fsyncs it, then tells the listeners. A failed write (disk
-   * full, read-only) throws and leaves the journal as it was, in memory and on disk.
+   * Makes the entry durable as revision `after` + 1 (default: the revision now), then tells the
+   * listeners. Without a replica it is one line written and fsynced here, before this returns a
+   * promise (so no other append comes in between); with one, the replica stores it and the entry
+   * counts once it came back through `receive`. A journal past `after` throws StaleRevision; a
+   * failed write (disk full, read-only, no quorum) throws and leaves the journal as it was.
    */
-  append(entry: NewEntry): JournalEntry {
-    const full = { ...entry, revision: this.revision + 1 } as JournalEntry;
-    this.#write(Buffer.from(`${JSON.stringify(full)}\n`));
+  async append(entry: NewEntry, opts: { after?: number } = {}): Promise<JournalEntry> {
+    const after = opts.after ?? this.revision;
+    const full = { ...entry, revision: after + 1 } as JournalEntry;
+    if (!this.#replica) {
+      if (after !== this.revision) throw new StaleRevision(this.revision);
+      this.#write(Buffer.from(`${JSON.stringify(full)}\n`));
+      this.#add(full);
+      return full;
+    }
+    const revision = await this.#replica.publish(full, after);
+    // Stored on a quorum: acknowledged. Its coming back is waited for (so this host shows what it
+    // answered), but a follow that stalls must not hold the answer.
+    await Promise.race([this.reach(revision), new Promise((r) => setTimeout(r, REACH_WAIT_MS))]);
+    return this.find(revision) ?? { ...full, revision };
+  }
+
+  /**
+   * An entry the replica stored (this host's or another's), in order: kept in the cache file and
+   * told to the listeners. One at or before the revision now is a repeat and is dropped.
+   */
+  receive(entry: JournalEntry): void {
+    if (entry.revision <= this.revision) return;
+    if (!this.#cacheOff)
+      try {
+        this.#write(Buffer.from(`${JSON.stringify(entry)}\n`));
+      } catch (e) {
+        this.#cacheOff = true;
+        this.#log(`journal: ${(e as Error).message}; the cluster keeps the journal, this cache stops here`);
+      }
+    this.#add(entry);
+  }
+
+  /** Resolves once the journal is at `revision` or past it. */
+  reach(revision: number): Promise<void> {
+    if (this.revision >= revision) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push({ revision, resolve }));
+  }
+
+  #add(full: JournalEntry): void {
     this.#entries.push(full);
     for (const l of this.#listeners) {
       try {
@@ -134,7 +238,10 @@ export class Journal {
         // A broken stream must not undo an entry that is already on disk.
       }
     }
-    return full;
+    const due = this.#waiters.filter((w) => w.revision <= full.revision);
+    if (!due.length) return;
+    this.#waiters = this.#waiters.filter((w) => w.revision > full.revision);
+    for (const w of due) w.resolve();
   }
 
   #write(buf: Buffer): void {

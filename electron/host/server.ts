@@ -1,9 +1,12 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { programRoutes } from './api/program.js';
+import { clusterRoutes } from './api/cluster.js';
 import { readRoutes } from './api/read.js';
 import { type CaptureScreen, screenRoutes } from './api/screens.js';
 import { writeRoutes } from './api/write.js';
+import { clusterCors, otherOrigins } from './cluster/cross-origin.js';
+import type { ClusterPeers } from './cluster/peers.js';
 import type { Follower } from './follow.js';
 import { AuthGuard } from './auth.js';
 import { hostCheck, httpsOnlyOffLoopback } from './host-check.js';
@@ -12,7 +15,7 @@ import type { ScreenRegistry } from './screens.js';
 import { type EventStreams, eventStreams } from './sse.js';
 import type { HostState } from './state.js';
 import { ROUTES } from '../../core/protocol/index.js';
-import { securityHeaders, staticRoutes } from './static.js';
+import { securityHeaders, securityHeadersWith, staticRoutes } from './static.js';
 
 export interface AppOptions {
   state: HostState;
@@ -32,6 +35,8 @@ export interface AppOptions {
   follower?: Follower;
   /** The Electron shell's capture of its windows. */
   capture?: CaptureScreen;
+  /** The cluster's hosts, with --cluster (null until it runs). */
+  cluster?: () => ClusterPeers | null;
 }
 
 /** The host's whole HTTP surface: API, event stream, renderer pages. */
@@ -48,14 +53,36 @@ export function createApp(o: AppOptions): { app: Hono; streams: EventStreams } {
         `request: ${c.req.method} ${c.req.path}${c.req.query('since') ? `?since=${c.req.query('since')}` : ''} ${c.res.status}`,
       );
     });
-  app.use('*', securityHeaders);
+  const cluster = o.cluster ?? (() => null);
+  // The cluster's other hosts: a screen moves to one of them when its own goes away.
+  const others = () => {
+    const peers = cluster();
+    return peers
+      ? otherOrigins(
+          peers.hosts().map((h) => h.url),
+          peers.self,
+        )
+      : [];
+  };
+  app.use('*', o.cluster ? securityHeadersWith(others) : securityHeaders);
   app.use('*', hostCheck(o.hostNames ?? []));
+  if (o.cluster) app.use('/api/*', clusterCors(others));
   app.use('*', httpsOnlyOffLoopback(o.httpsPort ?? (() => null)));
   // A 35C3 snapshot is ~940 KB of JSON (~310 KB gzipped) and the bundles compress 3–4×: gzip them.
   // Never the event stream: a compressor buffers, and events must reach screens at once.
   app.use(ROUTES.snapshot, compress());
   app.use('/assets/*', compress());
-  app.route('/', readRoutes(o.state));
+  app.route(
+    '/',
+    readRoutes(
+      o.state,
+      () =>
+        cluster()
+          ?.hosts()
+          .map((h) => h.url) ?? null,
+    ),
+  );
+  app.route('/', clusterRoutes(cluster, auth));
   app.route('/', writeRoutes(o.state, auth, o.log));
   app.route('/', screenRoutes(o.state, o.screens, auth, limits, o.log, o.capture));
   if (o.follower) app.route('/', programRoutes(o.follower, auth));

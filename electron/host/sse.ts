@@ -16,6 +16,7 @@ import { clientAddress, refuse, refuseFor } from './api/http.js';
 import { limitsApply, monotonicMs } from './limits.js';
 import { HIGH_WATER, nodeSink, type Sink, webSink } from './sse-sink.js';
 import type { HostState } from './state.js';
+import { corsHeadersOf } from './cluster/cross-origin.js';
 import { SECURITY_HEADERS } from './static.js';
 
 export interface StreamLimits {
@@ -258,13 +259,15 @@ export function eventStreams(
       ...(refetch ? { refetch } : {}),
     };
     const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+    // A cluster's other hosts' pages may stream from here (cluster/cross-origin.ts).
+    const headers = { ...STREAM_HEADERS, ...corsHeadersOf(c) };
     if (outgoing) {
-      start(nodeSink(outgoing, STREAM_HEADERS), address, last, hello, screen);
+      start(nodeSink(outgoing, headers), address, last, hello, screen);
       return RESPONSE_ALREADY_SENT;
     }
     const { sink, body } = webSink();
     start(sink, address, last, hello, screen);
-    return new Response(body, { headers: STREAM_HEADERS });
+    return new Response(body, { headers });
   });
 
   return {

@@ -5,8 +5,8 @@ import { diffPrograms, diffSummary } from '../../core/program/diff.js';
 import type { Program, StoredProgram } from '../../core/program/schema.js';
 import type { ClockInfo, ClockInput } from '../../core/protocol/index.js';
 import { isoInVenue } from '../../core/time/venue.js';
-import type { ClockSetting, HostClock } from './clock.js';
-import type { Journal } from './journal.js';
+import { afterClockEntry, type ClockSetting, type HostClock } from './clock.js';
+import { type Journal, type NewEntry, StaleRevision } from './journal.js';
 import { ProgramVersions } from './programs.js';
 
 export interface Effective {
@@ -27,6 +27,9 @@ export class Refusal extends Error {
   }
 }
 
+/** How often a change is checked again when other hosts keep writing first, before it gives up. */
+const MAX_RETRIES = 20;
+
 /**
  * The host's state: the program versions, the journal, the clock. The base program is the
  * latest 'program' entry's version (else the program the host was started with); the effective
@@ -44,6 +47,32 @@ export class HostState {
     private readonly keepClock: (setting: ClockSetting, revision: number) => void = () => {},
   ) {
     this.versions = initial instanceof ProgramVersions ? initial : new ProgramVersions(initial, null);
+    // A clock entry sets the clock as it is journalled, before any stream sends it on, whichever
+    // host wrote it (a cluster's hosts all follow one journal).
+    journal.subscribe((e) => {
+      if (e.type !== 'clock') return;
+      const setting = afterClockEntry(this.clock.setting, e.clock);
+      this.clock.set(setting);
+      if (this.journal.revision === e.revision) this.keepClock(setting, e.revision);
+    });
+  }
+
+  /**
+   * Journals what `make` builds from the state at the revision now: `make` checks it (throwing
+   * Refusal) and the entry is stored only if the journal is still at that revision. When another
+   * host wrote first, the journal catches up and the change is checked again.
+   */
+  async #commit(make: () => NewEntry): Promise<JournalEntry> {
+    for (let attempt = 0; ; attempt++) {
+      const after = this.journal.revision;
+      const entry = make();
+      try {
+        return await this.journal.append(entry, { after });
+      } catch (e) {
+        if (!(e instanceof StaleRevision) || attempt >= MAX_RETRIES) throw e;
+        await this.journal.reach(e.last);
+      }
+    }
   }
 
   get revision(): number {
@@ -109,11 +138,13 @@ export class HostState {
    * Journals `program` as the new version from `source` (its file stored first), or returns
    * null when it is the version in force already. The entry's summary is the diff from it.
    */
-  publishProgram(program: StoredProgram, source: string): JournalEntry | null {
+  async publishProgram(program: StoredProgram, source: string): Promise<JournalEntry | null> {
     const hash = this.versions.save(program);
     if (hash === this.baseHash) return null;
-    const summary = diffSummary(diffPrograms(this.base, program));
-    const entry = this.journal.append({ type: 'program', at: this.nowIso(), source, hash, summary });
+    const entry = await this.#commit(() => {
+      const summary = diffSummary(diffPrograms(this.base, program));
+      return { type: 'program', at: this.nowIso(), source, hash, summary };
+    });
     if (entry.type === 'program') this.versions.prime(entry, program);
     return entry;
   }
@@ -130,40 +161,40 @@ export class HostState {
   }
 
   /** Checks an override against the effective program and journals it; throws Refusal. */
-  acceptOverride(o: OverrideInput): JournalEntry {
-    const clash = checkOverride(this.effective().program, o);
-    if (clash) throw new Refusal(clash.status, clash.error);
-    return this.journal.append({ type: 'override', at: this.nowIso(), override: o });
+  acceptOverride(o: OverrideInput): Promise<JournalEntry> {
+    return this.#commit(() => {
+      const clash = checkOverride(this.effective().program, o);
+      if (clash) throw new Refusal(clash.status, clash.error);
+      return { type: 'override', at: this.nowIso(), override: o };
+    });
   }
 
   /**
    * Journals a revert of override `target`: 404 unknown, 409 not an override, already reverted,
    * or (unless `force`) putting a session back where another one now is.
    */
-  revert(target: number, opts: { force?: boolean } = {}): JournalEntry {
-    const refused = checkRevert(this.base, this.journal.entries, target, opts);
-    if (refused) throw new Refusal(refused.status, refused.error);
-    return this.journal.append({ type: 'revert', at: this.nowIso(), target });
+  revert(target: number, opts: { force?: boolean } = {}): Promise<JournalEntry> {
+    return this.#commit(() => {
+      const refused = checkRevert(this.base, this.journal.entries, target, opts);
+      if (refused) throw new Refusal(refused.status, refused.error);
+      return { type: 'revert', at: this.nowIso(), target };
+    });
   }
 
   /**
    * Applies a clock change: journalled (so a resuming stream sees it), then kept in the settings.
    * The journal is the truth: a start after a crash between the two takes the clock from it.
    */
-  changeClock(input: ClockInput): JournalEntry {
-    const at = this.nowIso();
-    const before = this.clock.setting;
-    const next = this.clock.plan(input);
-    // Set first so the streamed event carries the new clock; undone if the write fails.
-    this.clock.set(next);
-    let entry: JournalEntry;
-    try {
-      entry = this.journal.append({ type: 'clock', at, clock: next.state });
-    } catch (e) {
-      this.clock.set(before);
-      throw e;
-    }
-    this.keepClock(next, entry.revision);
+  async changeClock(input: ClockInput): Promise<JournalEntry> {
+    let next = this.clock.setting;
+    const entry = await this.#commit(() => {
+      // Planned from the clock at this revision (another host's change may have come in since).
+      next = this.clock.plan(input);
+      return { type: 'clock', at: this.nowIso(), clock: next.state };
+    });
+    // The entry set the clock already (the subscriber above); the plan's resume rate is exact.
+    if (JSON.stringify(this.clock.state) === JSON.stringify(next.state)) this.clock.set(next);
+    this.keepClock(this.clock.setting, entry.revision);
     return entry;
   }
 }

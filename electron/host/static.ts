@@ -33,10 +33,21 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
 };
 
-export const securityHeaders: MiddlewareHandler = async (c, next) => {
-  await next();
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
-};
+/** The policy with the other hosts of a cluster let in for connect-src: a screen moves to them. */
+export const policyWith = (connect: readonly string[]): string =>
+  connect.length
+    ? CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ${connect.join(' ')}`)
+    : CONTENT_SECURITY_POLICY;
+
+export const securityHeadersWith =
+  (connect: () => readonly string[]): MiddlewareHandler =>
+  async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+    c.header('Content-Security-Policy', policyWith(connect()));
+  };
+
+export const securityHeaders: MiddlewareHandler = securityHeadersWith(() => []);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=UTF-8',

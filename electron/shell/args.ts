@@ -1,4 +1,5 @@
 import { ianaZone } from '../../core/import/zone.js';
+import { parseClusterUrls } from '../host/cluster/urls.js';
 import { parseEvery } from '../host/every.js';
 
 /**
@@ -23,6 +24,9 @@ export interface ShellOptions {
   everyMs?: number;
   /** The venue's IANA zone, for a program or followed schedule that names none. */
   zone?: string;
+  /** NATS nodes of a cluster sharing one journal (`--cluster nats://H:P,...`). */
+  cluster?: string[];
+  clusterStream?: string;
 }
 
 export type ArgsResult =
@@ -43,6 +47,8 @@ const VALUED = [
   '--follow',
   '--every',
   '--zone',
+  '--cluster',
+  '--cluster-stream',
 ] as const;
 const FLAGS = ['--lan', '--kiosk', '--demo'] as const;
 
@@ -114,6 +120,18 @@ export function parseShellArgs(argv: readonly string[]): ArgsResult {
         if (ianaZone(value)) options.zone = value;
         else errors.push(`--zone: "${value}" is not an IANA time zone; use one like Europe/Berlin`);
         break;
+      case '--cluster':
+        try {
+          options.cluster = parseClusterUrls(value);
+        } catch (e) {
+          errors.push((e as Error).message);
+        }
+        break;
+      case '--cluster-stream':
+        if (!/^[A-Za-z0-9_-]{1,64}$/.test(value))
+          errors.push(`--cluster-stream "${value}": letters, digits, _ and - only`);
+        else options.clusterStream = value;
+        break;
       case '--every': {
         const every = parseEvery(value);
         if (every.ok) options.everyMs = every.ms;
@@ -163,5 +181,7 @@ export function serveArgs(o: ShellOptions): string[] {
   if (o.follow !== undefined) out.push('--follow', o.follow);
   if (o.everyMs !== undefined) out.push('--every', `${o.everyMs}ms`);
   if (o.zone !== undefined) out.push('--zone', o.zone);
+  if (o.cluster !== undefined) out.push('--cluster', o.cluster.join(','));
+  if (o.clusterStream !== undefined) out.push('--cluster-stream', o.clusterStream);
   return out;
 }

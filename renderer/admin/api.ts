@@ -1,7 +1,9 @@
 import {
   ApiError,
   BEARER,
+  CLUSTER_ROUTE,
   ClockInfo,
+  ClusterInfo,
   FollowResult,
   OverrideAccepted,
   ProgramInfo,
@@ -96,6 +98,11 @@ export class AdminApi {
     } catch (e) {
       return { ok: false, status: 0, error: `Cannot reach the host (${String(e)})`, problems: [] };
     }
+  }
+
+  /** The cluster's hosts, their screens, the stream and its NATS nodes (`stream` null: one host). */
+  cluster(): Promise<ApiResult<ClusterInfo>> {
+    return this.call('GET', CLUSTER_ROUTE, undefined, (v) => ClusterInfo.parse(v));
   }
 
   program(): Promise<ApiResult<ProgramInfo>> {

@@ -1,4 +1,5 @@
 import type { PageKind, ShellBridge } from '../../core/protocol/index.js';
+import { HostList, hostsFromQuery } from './client-hosts.js';
 
 export interface HostConnectionOptions {
   page: PageKind;
@@ -23,7 +24,11 @@ export interface HostConnectionOptions {
 
 export type ResolvedOptions = Required<
   Pick<HostConnectionOptions, 'page' | 'baseUrl' | 'stream' | 'watchdog' | 'screen' | 'firstPaint'>
-> & { room?: string };
+> & {
+  room?: string;
+  /** Every host known (a cluster's): `baseUrl` is the one talked to now. */
+  hosts: HostList;
+};
 
 declare global {
   interface Window {
@@ -34,10 +39,18 @@ declare global {
 
 export function resolveOptions(opts: HostConnectionOptions): ResolvedOptions {
   const base = opts.baseUrl ?? (typeof location === 'undefined' ? '' : location.origin);
+  const hosts = new HostList(
+    base.replace(/\/$/, ''),
+    typeof location === 'undefined' ? [] : hostsFromQuery(location.search),
+  );
   return {
     page: opts.page,
     room: opts.room,
-    baseUrl: base.replace(/\/$/, ''),
+    hosts,
+    // The host the screen talks to now: the next one of the list once its own stopped answering.
+    get baseUrl() {
+      return hosts.current;
+    },
     stream: opts.stream ?? !framedPreview(),
     watchdog: opts.watchdog ?? opts.page !== 'admin',
     screen: opts.screen ?? defaultScreenName(opts.page, opts.room),

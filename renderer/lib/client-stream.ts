@@ -24,6 +24,8 @@ export interface StreamHooks {
    */
   hello(hello: Hello | null, sample: SkewSample | null): void;
   journal(data: unknown): void;
+  /** The stream failed (the host may be gone: the connection may move to another). */
+  failed?(): void;
   /** Where to resume the stream: the last revision applied, of which journal; null: no snapshot yet. */
   resumePoint(): { revision: number; journal: string | undefined } | null;
   /** This screen's name: the stream then carries its directives from the registry. */
@@ -44,10 +46,11 @@ export class StreamLink {
   #attempt = 0;
   // Monotonic: the machine's clock being set must not make the stream look silent, or not.
   #lastSign = performance.now();
-  #baseUrl: string;
+  #baseUrl: () => string;
   #hooks: StreamHooks;
 
-  constructor(baseUrl: string, hooks: StreamHooks) {
+  /** `baseUrl` is asked at each (re)connection: a screen of a cluster moves between hosts. */
+  constructor(baseUrl: () => string, hooks: StreamHooks) {
     this.#baseUrl = baseUrl;
     this.#hooks = hooks;
   }
@@ -60,6 +63,7 @@ export class StreamLink {
     if (!this.#hooks.running()) return;
     if (!ok) {
       this.#hooks.setOnline(false);
+      this.#hooks.failed?.();
       this.#retry();
       return;
     }
@@ -73,7 +77,7 @@ export class StreamLink {
     const openedAt = Date.now();
     try {
       es = new EventSource(
-        this.#baseUrl + withScreen(eventsUrl(from?.revision ?? null, from?.journal), this.#hooks.screen),
+        this.#baseUrl() + withScreen(eventsUrl(from?.revision ?? null, from?.journal), this.#hooks.screen),
       );
     } catch (e) {
       this.#hooks.setError(describe(e));
@@ -94,6 +98,7 @@ export class StreamLink {
       es.close();
       this.#es = null;
       this.#hooks.setOnline(false);
+      this.#hooks.failed?.();
       this.#lastSign = performance.now();
       this.#retry();
     };

@@ -68,12 +68,16 @@ export class HostConnection {
   constructor(opts: HostConnectionOptions) {
     this.#opts = resolveOptions(opts);
     this.screen = new ScreenLink(this.#opts.screen, this.#opts.page);
-    this.#stream = new StreamLink(this.#opts.baseUrl, {
+    this.#stream = new StreamLink(() => this.#opts.baseUrl, {
       running: () => this.#started,
       fetchSnapshot: () => this.#fetchSnapshot(),
       setOnline: (online) => this.#setOnline(online),
       setError: (message) => (this.lastError = message),
-      opened: () => void this.#beat(),
+      opened: () => {
+        this.#opts.hosts.answered();
+        void this.#beat();
+      },
+      failed: () => this.#opts.hosts.failed(),
       hello: (hello, sample) => {
         if (sample) {
           this.#samples = addSample(this.#samples, sample);
@@ -123,6 +127,7 @@ export class HostConnection {
       const cached = loadCached();
       if (cached) {
         this.snapshot = cached.snapshot;
+        this.#opts.hosts.learn(cached.snapshot.hosts);
         this.skew = cached.skew;
         // Painted from the cache at once; with its journal named, the stream resumes from it
         // (no snapshot fetch), and the hello's clock gives a fresh skew sample.
@@ -243,6 +248,7 @@ export class HostConnection {
   #accept(s: Snapshot): void {
     const changed = s.revision !== this.snapshot?.revision;
     this.snapshot = s;
+    this.#opts.hosts.learn(s.hosts);
     this.#cache.queue();
     // The admin's screen list shows the revision each screen has applied: say so at once after a
     // change, not up to a heartbeat interval later. (Before the stream opens, onopen beats.)

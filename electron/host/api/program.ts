@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import { FollowInput, PendingChoice, ROUTES } from '../../../core/protocol/index.js';
 import { FOLLOW_MAX_BYTES, type Follower } from '../follow.js';
+import { JournalUnavailable } from '../journal.js';
 import { Refusal } from '../state.js';
-import { type AdminAuth, readBody, readCapped, refuse, requireToken } from './http.js';
+import { type AdminAuth, readBody, readCapped, refuse, refuseFor, requireToken } from './http.js';
 
 /** The followed source and its versions (issue #12). Admin only: a source decides what every screen shows. */
 export function programRoutes(follower: Follower, adminAuth: AdminAuth): Hono {
@@ -10,6 +11,7 @@ export function programRoutes(follower: Follower, adminAuth: AdminAuth): Hono {
   const auth = requireToken(adminAuth);
   const answerRefusal = (c: Parameters<typeof refuse>[0], e: unknown) => {
     if (e instanceof Refusal) return refuse(c, e.status, e.message);
+    if (e instanceof JournalUnavailable) return refuseFor(c, 503, 5, e.message);
     throw e;
   };
 
@@ -68,7 +70,7 @@ export function programRoutes(follower: Follower, adminAuth: AdminAuth): Hono {
       const body = await readBody(c, PendingChoice, 'the choice');
       if (!body.ok) return body.response;
       try {
-        return c.json({ result: choose(body.value.hash), info: follower.info() });
+        return c.json({ result: await choose(body.value.hash), info: follower.info() });
       } catch (e) {
         return answerRefusal(c, e);
       }

@@ -30,7 +30,7 @@ function instants<K extends string>(
 }
 
 /** Snapshot, now/next, lobby and health: what screens and tools read. No token needed. */
-export function readRoutes(state: HostState): Hono {
+export function readRoutes(state: HostState, hosts: () => string[] | null = () => null): Hono {
   const app = new Hono();
   // The parts of a snapshot that change only with the revision, serialized once per revision.
   let cached: { revision: number; json: string } | null = null;
@@ -49,7 +49,9 @@ export function readRoutes(state: HostState): Hono {
       cached = { revision: eff.revision, json };
     }
     c.header('Cache-Control', 'no-store');
-    return c.body(`{${cached.json},"clock":${JSON.stringify(state.clockInfo())}}`, 200, {
+    const peers = hosts();
+    const listed = peers ? `,"hosts":${JSON.stringify(peers)}` : '';
+    return c.body(`{${cached.json}${listed},"clock":${JSON.stringify(state.clockInfo())}}`, 200, {
       'Content-Type': 'application/json; charset=UTF-8',
     });
   });
@@ -78,6 +80,7 @@ export function readRoutes(state: HostState): Hono {
       problems: eff.problems,
       journal: state.journal.id,
       partial: cut.window,
+      ...(hosts() ? { hosts: hosts() } : {}),
       clock: state.clockInfo(),
     });
   });

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { OverrideInput, overrideProblems } from '../../../core/overrides/schema.js';
 import { ClockInput, RevertInput, ROUTES } from '../../../core/protocol/index.js';
+import { JournalUnavailable } from '../journal.js';
 import type { HostState } from '../state.js';
 import { Refusal } from '../state.js';
 import { isWriteError, journalWriteFailed } from '../write-failure.js';
@@ -20,6 +21,7 @@ export function writeRoutes(state: HostState, adminAuth: AdminAuth, log: (line: 
    */
   const answerFailure = (c: Context, e: unknown) => {
     if (e instanceof Refusal) return refuse(c, e.status, e.message);
+    if (e instanceof JournalUnavailable) return refuseFor(c, 503, 5, e.message);
     if (!isWriteError(e)) throw e;
     const message = journalWriteFailed(e);
     if (message !== lastFailure) log(`host: ${message}`);
@@ -37,7 +39,7 @@ export function writeRoutes(state: HostState, adminAuth: AdminAuth, log: (line: 
     if (problems.length)
       return refuse(c, 400, `the override is not valid: ${problemsText(problems)}`, problems);
     try {
-      const entry = state.acceptOverride(body.value);
+      const entry = await state.acceptOverride(body.value);
       written();
       return c.json({ id: entry.revision, revision: entry.revision }, 201);
     } catch (e) {
@@ -57,7 +59,7 @@ export function writeRoutes(state: HostState, adminAuth: AdminAuth, log: (line: 
     const body = await readBody(c, RevertInput, 'the revert', {});
     if (!body.ok) return body.response;
     try {
-      const entry = state.revert(Number(raw), body.value);
+      const entry = await state.revert(Number(raw), body.value);
       written();
       return c.json({ id: Number(raw), revision: entry.revision }, 201);
     } catch (e) {
@@ -69,7 +71,7 @@ export function writeRoutes(state: HostState, adminAuth: AdminAuth, log: (line: 
     const body = await readBody(c, ClockInput, 'the clock change');
     if (!body.ok) return body.response;
     try {
-      const entry = state.changeClock(body.value);
+      const entry = await state.changeClock(body.value);
       written();
       return c.json({ revision: entry.revision, clock: state.clockInfo() });
     } catch (e) {

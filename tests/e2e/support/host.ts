@@ -32,6 +32,8 @@ export interface TestHost {
   /** Lines the host printed (stdout and stderr), for failure messages. */
   output: string[];
   stop(): Promise<void>;
+  /** SIGKILL: no goodbye to its screens (a host machine dying). */
+  kill(): Promise<void>;
   /** Stops (if running) and starts again on the same port and data dir. */
   restart(opts?: HostStartOptions): Promise<void>;
   /** POST an override; throws with the host's answer unless it is 2xx. */
@@ -137,6 +139,14 @@ export async function startHost(opts: HostStartOptions = {}): Promise<TestHost> 
       if (!running) return;
       running = false;
       await stopChild(current.child);
+    },
+    async kill() {
+      if (!running) return;
+      running = false;
+      const child = current.child;
+      const gone = new Promise((ok) => child.once('exit', ok));
+      child.kill('SIGKILL');
+      await gone;
     },
     async restart(next = opts) {
       await host.stop();

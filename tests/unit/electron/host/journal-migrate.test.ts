@@ -37,7 +37,7 @@ const fileLines = () =>
     .map((l) => JSON.parse(l) as JournalEntry);
 
 describe('a journal kept in the conf store (older versions)', () => {
-  it('moves to journal.jsonl on first start: same entries, key removed, settings kept, said once', () => {
+  it('moves to journal.jsonl on first start: same entries, key removed, settings kept, said once', async () => {
     oldStore(OLD);
     const lines: string[] = [];
     const store = openStore(dir, (l) => lines.push(l));
@@ -51,7 +51,8 @@ describe('a journal kept in the conf store (older versions)', () => {
     expect(lines).toEqual([expect.stringMatching(/moved 3 entries from .*config\.json to .*journal\.jsonl/)]);
     // The next entry follows; a second start has nothing to move.
     expect(
-      j.append({ type: 'override', at: OLD[0]!.at, override: { kind: 'alert', text: 'new' } }).revision,
+      (await j.append({ type: 'override', at: OLD[0]!.at, override: { kind: 'alert', text: 'new' } }))
+        .revision,
     ).toBe(4);
     j.close();
     const again: string[] = [];

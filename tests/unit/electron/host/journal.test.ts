@@ -50,19 +50,19 @@ const onDisk = (): JournalEntry[] =>
 const aside = (what: string) => readdirSync(dir).filter((f) => f.startsWith(`journal.${what}-`));
 
 describe('Journal', () => {
-  it('numbers entries 1, 2, 3 and has each line on disk when append returns', () => {
+  it('numbers entries 1, 2, 3 and has each line on disk when append returns', async () => {
     const j = journal();
     expect(j.revision).toBe(0);
     for (const text of ['a', 'b', 'c']) {
-      const e = j.append(alert(text));
+      const e = await j.append(alert(text));
       expect(onDisk().at(-1)).toEqual(e);
     }
     expect(j.entries.map((e) => e.revision)).toEqual([1, 2, 3]);
   });
 
-  it('continues the numbering after a reopen', () => {
-    journal().append(alert('a'));
-    expect(journal().append(alert('b')).revision).toBe(2);
+  it('continues the numbering after a reopen', async () => {
+    await journal().append(alert('a'));
+    expect((await journal().append(alert('b'))).revision).toBe(2);
     expect(onDisk().map((e) => e.revision)).toEqual([1, 2]);
   });
 
@@ -71,30 +71,30 @@ describe('Journal', () => {
     [1, [2, 3]],
     [3, []],
     [99, []],
-  ])('since(%i) gives the later entries in order', (since, want) => {
+  ])('since(%i) gives the later entries in order', async (since, want) => {
     const j = journal();
-    ['a', 'b', 'c'].forEach((t) => j.append(alert(t)));
+    for (const t of ['a', 'b', 'c']) await j.append(alert(t));
     expect(j.since(since).map((e) => e.revision)).toEqual(want);
   });
 
-  it('finds an entry by revision', () => {
+  it('finds an entry by revision', async () => {
     const j = journal();
-    ['a', 'b', 'c'].forEach((t) => j.append(alert(t)));
+    for (const t of ['a', 'b', 'c']) await j.append(alert(t));
     expect(j.find(2)).toMatchObject({ revision: 2, override: { text: 'b' } });
     expect(j.find(4)).toBeUndefined();
   });
 
-  it('tells subscribers after the write, and stops when unsubscribed', () => {
+  it('tells subscribers after the write, and stops when unsubscribed', async () => {
     const j = journal();
     const seen: number[] = [];
     const off = j.subscribe((e) => seen.push(e.revision));
-    j.append(alert('a'));
+    await j.append(alert('a'));
     off();
-    j.append(alert('b'));
+    await j.append(alert('b'));
     expect(seen).toEqual([1]);
   });
 
-  it.each([10, 10_000])('an append with %i entries writes its own line once and reads nothing', (n) => {
+  it.each([10, 10_000])('an append with %i entries writes its own line once and reads nothing', async (n) => {
     writeFileSync(path, Array.from({ length: n }, (_, i) => line(i + 1)).join(''));
     const calls: string[] = [];
     const io: Partial<JournalIo> = {
@@ -109,7 +109,7 @@ describe('Journal', () => {
     };
     const j = journal({ io });
     const before = j.size;
-    const e = j.append(alert('new'));
+    const e = await j.append(alert('new'));
     const bytes = Buffer.byteLength(`${JSON.stringify(e)}\n`);
     // The same two calls whatever the journal's length: no read, no rewrite.
     expect(calls).toEqual([`write ${bytes}`, 'fsync']);
@@ -131,13 +131,13 @@ describe('a failed write', () => {
     ['ENOSPC', true],
     ['EROFS', false],
     ['EIO', true],
-  ])('%s (partial line: %s): append throws naming it, and nothing changes', (code, partial) => {
-    journal().append(alert('kept'));
+  ])('%s (partial line: %s): append throws naming it, and nothing changes', async (code, partial) => {
+    await journal().append(alert('kept'));
     const bytes = readFileSync(path);
     const j = journal({ io: failing(code, partial) });
     const seen: number[] = [];
     j.subscribe((e) => seen.push(e.revision));
-    expect(() => j.append(alert('lost'))).toThrow(new RegExp(`${code}.*nothing was changed`));
+    await expect(j.append(alert('lost'))).rejects.toThrow(new RegExp(`${code}.*nothing was changed`));
     expect(j.revision).toBe(1);
     expect(j.entries).toHaveLength(1);
     expect(seen).toEqual([]);
@@ -145,8 +145,8 @@ describe('a failed write', () => {
     expect(journal().entries.map((e) => e.revision)).toEqual([1]);
   });
 
-  it('a cut-back that fails too is retried before the next append', () => {
-    journal().append(alert('kept'));
+  it('a cut-back that fails too is retried before the next append', async () => {
+    await journal().append(alert('kept'));
     let failWrite = true;
     let failTruncate = true;
     const j = journal({
@@ -162,10 +162,10 @@ describe('a failed write', () => {
         },
       },
     });
-    expect(() => j.append(alert('lost'))).toThrow(/ENOSPC/);
+    await expect(j.append(alert('lost'))).rejects.toThrow(/ENOSPC/);
     failWrite = false;
     failTruncate = false;
-    expect(j.append(alert('next')).revision).toBe(2);
+    expect((await j.append(alert('next'))).revision).toBe(2);
     expect(onDisk().map((e) => (e.type === 'override' ? e.override : e))).toEqual([
       { kind: 'alert', text: 'kept' },
       { kind: 'alert', text: 'next' },
@@ -178,7 +178,7 @@ describe('opening a damaged journal', () => {
     ['half a line', '{"type":"override","revision":3,"at":"2019-'],
     ['NUL bytes (power cut)', '\0'.repeat(64)],
     ['a whole bad last line', '{"type":"nuke","revision":3}\n'],
-  ])('a torn last line (%s) is set aside with one message; the rest is kept', (_what, tail) => {
+  ])('a torn last line (%s) is set aside with one message; the rest is kept', async (_what, tail) => {
     writeFileSync(path, line(1) + line(2) + tail);
     const lines: string[] = [];
     const j = journal({ log: (l) => lines.push(l) });
@@ -189,7 +189,7 @@ describe('opening a damaged journal', () => {
     expect(lines[0]).toMatch(/last line .* is torn/);
     expect(lines[0]).toContain(aside('torn')[0]);
     // The next entry follows the good ones, on a line of its own.
-    expect(j.append(alert('after')).revision).toBe(3);
+    expect((await j.append(alert('after'))).revision).toBe(3);
     expect(onDisk().map((e) => e.revision)).toEqual([1, 2, 3]);
   });
 
@@ -213,13 +213,13 @@ describe('opening a damaged journal', () => {
     expect(lines[0]).toMatch(/revision 2 is not greater than the one before \(2\)/);
   });
 
-  it('a last line written whole but without its newline is kept and ended', () => {
+  it('a last line written whole but without its newline is kept and ended', async () => {
     writeFileSync(path, line(1) + line(2).trimEnd());
     const lines: string[] = [];
     const j = journal({ log: (l) => lines.push(l) });
     expect(j.revision).toBe(2);
     expect(lines).toEqual([]);
-    j.append(alert('after'));
+    await j.append(alert('after'));
     expect(onDisk().map((e) => e.revision)).toEqual([1, 2, 3]);
   });
 });

@@ -39,7 +39,7 @@ afterEach(() => {
 const replay = (s: HostState) => applyOverrides(s.base, [...s.journal.entries]);
 
 describe('HostState.effective', () => {
-  it('applies new overrides on top of the last one, equal to replaying the journal', () => {
+  it('applies new overrides on top of the last one, equal to replaying the journal', async () => {
     const state = new HostState(program, journal, new HostClock());
     const inputs: OverrideInput[] = [
       { kind: 'delay', session: session.id, minutes: 10, cascade: true },
@@ -48,19 +48,19 @@ describe('HostState.effective', () => {
       { kind: 'delay', session: 'no-such-session', minutes: 5 },
     ];
     for (const o of inputs) {
-      state.journal.append({ type: 'override', at: state.nowIso(), override: o });
+      await state.journal.append({ type: 'override', at: state.nowIso(), override: o });
       expect(state.effective()).toEqual({ revision: state.revision, ...replay(state) });
     }
-    state.revert(1);
+    await state.revert(1);
     expect(state.effective()).toEqual({ revision: state.revision, ...replay(state) });
   });
 
-  it('an override after the first does not read the whole journal', () => {
+  it('an override after the first does not read the whole journal', async () => {
     const state = new HostState(program, journal, new HostClock());
-    state.acceptOverride({ kind: 'announce', text: 'first' });
+    await state.acceptOverride({ kind: 'announce', text: 'first' });
     state.effective();
     const before = journal.reads;
-    for (let i = 0; i < 20; i++) state.acceptOverride({ kind: 'announce', text: `n${i}` });
+    for (let i = 0; i < 20; i++) await state.acceptOverride({ kind: 'announce', text: `n${i}` });
     state.effective();
     expect(journal.reads - before).toBe(0);
   });

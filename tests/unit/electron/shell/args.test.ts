@@ -133,3 +133,21 @@ describe('--follow and --every', () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe('--cluster', () => {
+  it.each([
+    [
+      'nats://10.0.0.2:4222,nats://10.0.0.3:4222',
+      { cluster: ['nats://10.0.0.2:4222', 'nats://10.0.0.3:4222'] },
+    ],
+    ['http://10.0.0.2:4222', /"http:\/\/10\.0\.0\.2:4222" is not nats:\/\/HOST:PORT/],
+    ['nats://10.0.0.2', /is not nats:\/\/HOST:PORT/],
+  ])('%s', (value, want) => {
+    const r = parseShellArgs(['--cluster', value]);
+    if (want instanceof RegExp) expect(r.ok ? [] : r.errors).toEqual([expect.stringMatching(want)]);
+    else {
+      expect(r).toMatchObject({ ok: true, options: want });
+      if (r.ok) expect(serveArgs(r.options)).toEqual(['--cluster', value]);
+    }
+  });
+});

@@ -1,0 +1,256 @@
+import { createHash } from 'node:crypto';
+import {
+  connect,
+  DeliverPolicy,
+  type JetStreamClient,
+  type JetStreamManager,
+  type NatsConnection,
+  NatsError,
+  StorageType,
+  type StreamInfo,
+} from 'nats';
+import { JournalEntry } from '../../../core/overrides/schema.js';
+import type { ClusterStream } from '../../../core/protocol/cluster.js';
+import { type Journal, JournalUnavailable, type JournalReplica, StaleRevision } from '../journal.js';
+
+export interface ClusterOptions {
+  /** nats://HOST:PORT of the cluster's nodes (any of them is enough to reach it). */
+  servers: string[];
+  /** The stream's name: one per conference. */
+  stream: string;
+  /** Copies JetStream keeps of each entry (3 on a 3-node cluster: any 2 are a quorum). */
+  replicas?: number;
+  /** How long a write waits for the cluster to store it before answering 503 (ms). */
+  publishTimeoutMs?: number;
+  log: (line: string) => void;
+  /** Called with the stream's identity once this host follows it (to keep it beside the cache). */
+  onJoined?: (id: string) => void;
+}
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+/** JetStream's error code for a publish whose expected last sequence is not the stream's. */
+const WRONG_LAST_SEQUENCE = 10071;
+
+export const subjectOf = (stream: string) => `hallway.${stream.toLowerCase()}.journal`;
+
+/** The stream's identity: its name and when it was made, so a stream made anew is another journal. */
+const streamId = (info: StreamInfo) =>
+  `${info.config.name}-${createHash('sha256').update(info.created).digest('base64url').slice(0, 10)}`;
+
+/**
+ * The journal's entries as the messages of one JetStream stream (file storage, `replicas`
+ * copies). A write is published with the expected last sequence the change was checked against,
+ * so revisions are the stream's sequence numbers on every host; each host follows the stream in
+ * order and hands each entry to its Journal, whose file is then its cache.
+ */
+export class NatsJournal implements JournalReplica {
+  #nc: NatsConnection | null = null;
+  #js: JetStreamClient | null = null;
+  #jsm: JetStreamManager | null = null;
+  #connected = false;
+  #closed = false;
+  #ready = false;
+  /** Why the last write or read failed, for the admin and the 503. */
+  #trouble: string | null = 'not connected to the NATS cluster yet';
+  readonly subject: string;
+
+  constructor(
+    readonly journal: Journal,
+    readonly opts: ClusterOptions,
+  ) {
+    this.subject = subjectOf(opts.stream);
+  }
+
+  get connection(): NatsConnection | null {
+    return this.#nc;
+  }
+
+  /**
+   * Takes the journal's writes (refused until the stream answers), connects (retrying for good,
+   * in the background) and follows the stream once it is there.
+   */
+  start(): void {
+    this.journal.replicate(this);
+    this.#run().catch((e: unknown) => {
+      if (!this.#closed) this.opts.log(`cluster: stopped following the stream: ${(e as Error).message}`);
+    });
+  }
+
+  async #run(): Promise<void> {
+    const { log } = this.opts;
+    const nc = await connect({
+      servers: this.opts.servers,
+      name: `hallway ${this.opts.stream}`,
+      waitOnFirstConnect: true,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 250,
+      pingInterval: 2_000,
+      maxPingOut: 2,
+    });
+    if (this.#closed) return void (await nc.close());
+    this.#nc = nc;
+    this.#connected = true;
+    log(`cluster: connected to NATS at ${nc.getServer()}`);
+    void (async () => {
+      for await (const s of nc.status()) {
+        if (s.type === 'disconnect') {
+          this.#connected = false;
+          this.#trouble = `lost the NATS node ${String(s.data)}, reconnecting`;
+        } else if (s.type === 'reconnect') {
+          this.#connected = true;
+          this.#trouble = null;
+          log(`cluster: reconnected to NATS at ${String(s.data)}`);
+        }
+      }
+    })();
+    this.#jsm = await nc.jetstreamManager({ timeout: 2_000 });
+    this.#js = nc.jetstream({ timeout: this.opts.publishTimeoutMs ?? 2_000 });
+    const info = await this.#ensureStream();
+    if (!info) return;
+    try {
+      this.journal.adopt(streamId(info));
+    } catch (e) {
+      // A cache of another stream (made anew since): its entries must not mix with this one's.
+      this.#trouble = (e as Error).message;
+      log(`cluster: ${this.#trouble}`);
+      return;
+    }
+    this.opts.onJoined?.(this.journal.id);
+    this.#ready = true;
+    this.#trouble = null;
+    log(
+      `cluster: journal is the stream ${info.config.name} (${info.state.last_seq} entries, ${info.config.num_replicas} replicas); this host's cache is at revision ${this.journal.revision}`,
+    );
+    await this.#follow();
+  }
+
+  /** The stream, made if the cluster has none yet; retried until the cluster answers. */
+  async #ensureStream(): Promise<StreamInfo | null> {
+    const name = this.opts.stream;
+    for (let attempt = 0; !this.#closed; attempt++) {
+      try {
+        return await this.#jsm!.streams.info(name);
+      } catch (e) {
+        if (!(e instanceof NatsError && e.api_error?.err_code === 10059)) {
+          this.#trouble = `the NATS cluster does not answer for the stream ${name}: ${(e as Error).message}`;
+          if (attempt % 20 === 0) this.opts.log(`cluster: ${this.#trouble}; retrying`);
+          await sleep(500);
+          continue;
+        }
+      }
+      try {
+        return await this.#jsm!.streams.add({
+          name,
+          subjects: [this.subject],
+          storage: StorageType.File,
+          num_replicas: this.opts.replicas ?? 3,
+          max_msgs: -1,
+        });
+      } catch (e) {
+        this.#trouble = `could not make the stream ${name}: ${(e as Error).message}`;
+        this.opts.log(`cluster: ${this.#trouble}; retrying`);
+        await sleep(500);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Follows the stream from the cache's revision on, in order, for good: an ordered consumer
+   * that ends (a node gone, no leader for a while) is opened again after the last entry taken.
+   */
+  async #follow(): Promise<void> {
+    while (!this.#closed) {
+      try {
+        const consumer = await this.#js!.consumers.get(this.opts.stream, {
+          deliver_policy: DeliverPolicy.StartSequence,
+          opt_start_seq: this.journal.revision + 1,
+        });
+        const messages = await consumer.consume({ max_messages: 256, idle_heartbeat: 1_000 });
+        for await (const m of messages) {
+          this.#take(m.seq, m.data);
+          if (this.#closed) break;
+        }
+      } catch (e) {
+        if (this.#closed) return;
+        this.#trouble = `following the stream ${this.opts.stream}: ${(e as Error).message}`;
+      }
+      await sleep(250);
+    }
+  }
+
+  #take(seq: number, data: Uint8Array): void {
+    const parsed = JournalEntry.safeParse({ ...JSON.parse(dec.decode(data)), revision: seq });
+    if (!parsed.success) {
+      this.opts.log(
+        `cluster: stream message ${seq} is not a journal entry; skipped: ${parsed.error.message}`,
+      );
+      return;
+    }
+    this.journal.receive(parsed.data);
+  }
+
+  async publish(entry: JournalEntry, after: number): Promise<number> {
+    if (!this.#ready || !this.#connected || !this.#js)
+      throw new JournalUnavailable(
+        `this host is not connected to the NATS cluster (${this.#trouble ?? 'connecting'}): nothing was changed; screens go on showing, try again in a few seconds`,
+      );
+    const timeout = this.opts.publishTimeoutMs ?? 2_000;
+    const until = Date.now() + timeout;
+    for (;;) {
+      try {
+        const ack = await this.#js.publish(this.subject, enc.encode(JSON.stringify(entry)), {
+          expect: { lastSequence: after },
+          timeout: Math.max(100, until - Date.now()),
+        });
+        return ack.seq;
+      } catch (e) {
+        const code = e instanceof NatsError ? e.api_error?.err_code : undefined;
+        if (code === WRONG_LAST_SEQUENCE) {
+          const last = /(\d+)\s*$/.exec(e instanceof NatsError ? (e.api_error?.description ?? '') : '');
+          throw new StaleRevision(last ? Number(last[1]) : after + 1);
+        }
+        // No responders: the stream has no leader this instant (an election): try again until the timeout.
+        if (e instanceof NatsError && e.code === '503' && Date.now() + 100 < until) {
+          await sleep(100);
+          continue;
+        }
+        throw new JournalUnavailable(
+          `the NATS cluster did not store the change within ${timeout / 1000} s (${(e as Error).message}): ` +
+            'it takes writes only while 2 of its 3 nodes (a quorum) answer; nothing was changed, screens go on showing',
+          { cause: e },
+        );
+      }
+    }
+  }
+
+  /** The stream's state and which of its nodes answer, for the admin. */
+  async stream(): Promise<ClusterStream> {
+    const base = { name: this.opts.stream, connectedTo: this.#nc?.getServer() ?? null };
+    if (!this.#jsm || !this.#connected) return { ...base, error: this.#trouble ?? 'not connected' };
+    try {
+      const info = await this.#jsm.streams.info(this.opts.stream);
+      const c = info.cluster;
+      const nodes = [
+        ...(c?.leader ? [{ name: c.leader, leader: true, current: true }] : []),
+        ...(c?.replicas ?? []).map((r) => ({
+          name: r.name,
+          leader: false,
+          current: r.current && !r.offline,
+        })),
+      ];
+      return { ...base, messages: info.state.messages, lastRevision: info.state.last_seq, nodes };
+    } catch (e) {
+      return { ...base, error: `the stream does not answer: ${(e as Error).message}` };
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#nc?.close().catch(() => {});
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

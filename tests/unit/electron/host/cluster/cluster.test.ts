@@ -1,0 +1,358 @@
+// Several hosts sharing one journal through a 3-node NATS JetStream cluster (issue #18), against
+// real nats-server processes on free loopback ports. Each test its own stream (so its own
+// journal); the NATS cluster is shared by the file and stopped at its end.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLUSTER_ROUTE, ROUTES } from '../../../../../core/protocol/index.js';
+import { freePorts, type NatsCluster, startNatsCluster } from '../../../../support/nats-cluster.js';
+import { SseScreen } from '../../../../support/sse-screen.js';
+import { type Json, tempDir, type TestHost, testHost } from '../helpers.js';
+
+let nats: NatsCluster;
+beforeAll(async () => {
+  nats = await startNatsCluster(3);
+}, 30_000);
+afterAll(async () => {
+  await nats?.stop();
+});
+
+let streams = 0;
+const newStream = () => `TEST_${process.pid}_${++streams}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Api {
+  url: string;
+  token: string;
+}
+
+async function call(
+  h: Api,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: Json }> {
+  const res = await fetch(h.url + path, {
+    method,
+    headers: {
+      authorization: `Bearer ${h.token}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null };
+}
+
+const post = (h: Api, o: unknown) => call(h, 'POST', ROUTES.overrides, o);
+const journalOf = async (h: Api) => (await call(h, 'GET', ROUTES.snapshot)).json.overrides as Json[];
+
+/** Retries `f` until it answers `status` (the cluster electing a leader, a host catching up). */
+async function until<T>(f: () => Promise<T>, ok: (t: T) => boolean, ms: number, what: string): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const got = await f();
+    if (ok(got)) return got;
+    if (Date.now() > end)
+      throw new Error(`not ${what} within ${ms} ms: ${JSON.stringify(got).slice(0, 300)}`);
+    await sleep(50);
+  }
+}
+
+const inProcess = (stream: string, publishTimeoutMs = 1_500) =>
+  testHost({ cluster: { servers: nats.urls, stream, publishTimeoutMs } });
+
+const ready = (h: Api) =>
+  until(
+    () => post(h, { kind: 'announce', text: `ready ${h.url}` }),
+    (r) => r.status === 201,
+    15_000,
+    'taking writes',
+  );
+
+describe('two hosts, one journal', () => {
+  it('two hosts racing conflicting moves into one room slot: exactly one wins, the other gets the 409 naming the clash', async () => {
+    const stream = newStream();
+    const [a, b] = await Promise.all([inProcess(stream), inProcess(stream)]);
+    try {
+      await ready(a.host);
+      await ready(b.host);
+      for (let round = 0; round < 10; round++) {
+        // Both into the ballroom, 10:30–12:30: free until one of them is there.
+        const [ra, rb] = await Promise.all([
+          post(a.host, { kind: 'move', session: 't1-production', room: 'santa-clara-ballroom' }),
+          post(b.host, { kind: 'move', session: 't2-deep-learning', room: 'santa-clara-ballroom' }),
+        ]);
+        const statuses = [ra.status, rb.status].sort();
+        expect(statuses, JSON.stringify([ra.json, rb.json])).toEqual([201, 409]);
+        const [won, lost, loser] =
+          ra.status === 201 ? [ra, rb, 't2-deep-learning'] : [rb, ra, 't1-production'];
+        expect(lost.json.error).toMatch(/santa-clara-ballroom|Santa Clara Ballroom/);
+        expect(lost.json.error).toMatch(
+          new RegExp(loser === 't1-production' ? 'Deep|deep' : 'Production|production'),
+        );
+        const undo = await call(round % 2 ? a.host : b.host, 'POST', ROUTES.revert(won.json.id), {});
+        expect(undo.status, JSON.stringify(undo.json)).toBe(201);
+      }
+      const [ja, jb] = await Promise.all([journalOf(a.host), journalOf(b.host)]);
+      expect(ja).toEqual(jb);
+      expect(ja.filter((e: Json) => e.type === 'override' && e.override.kind === 'move')).toHaveLength(10);
+      // Each lists the other; a page of a's may stream from b (CORS, CSP), an unknown origin may not.
+      for (const h of [a, b])
+        await until(
+          () => call(h.host, 'GET', ROUTES.snapshot),
+          (r) => r.json.hosts?.length === 2,
+          5_000,
+          'listing both hosts',
+        );
+      const origin = (h: TestHost) => new URL(h.host.url).origin;
+      const from = (o: string) => fetch(b.host.url + ROUTES.health, { headers: { origin: o } });
+      expect((await from(origin(a))).headers.get('access-control-allow-origin')).toBe(origin(a));
+      expect((await from('http://10.9.9.9:8710')).headers.get('access-control-allow-origin')).toBeNull();
+      const page = await fetch(a.host.url + ROUTES.health);
+      expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' ${origin(b)}`);
+
+      // A start without the cluster: the cache, the same journal (screens resume); writes refused.
+      const before = await call(a.host, 'GET', ROUTES.snapshot);
+      const [dead] = await freePorts(1);
+      await a.restart({ cluster: { servers: [`nats://127.0.0.1:${dead}`], stream, publishTimeoutMs: 500 } });
+      const cached = await call(a.host, 'GET', ROUTES.snapshot);
+      expect(cached.json.journal).toBe(before.json.journal);
+      expect(cached.json.overrides).toEqual(before.json.overrides);
+      const offline = await post(a.host, { kind: 'announce', text: 'no cluster' });
+      expect(offline.status).toBe(503);
+      expect(offline.json.error).toMatch(/not connected to the NATS cluster.*nothing was changed/);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  }, 60_000);
+
+  it('kill one NATS node: writes go on; a second: 503 saying why, screens keep showing; back: writes go on, nothing lost, no duplicates', async () => {
+    const stream = newStream();
+    const [a, b] = await Promise.all([inProcess(stream), inProcess(stream)]);
+    const screen = new SseScreen([a.host.url, b.host.url]);
+    try {
+      await ready(a.host);
+      await ready(b.host);
+      const acked: string[] = [];
+      const write = async (h: TestHost, text: string) => {
+        const r = await post(h.host, { kind: 'announce', text });
+        if (r.status === 201) acked.push(text);
+        return r;
+      };
+      expect((await write(a, 'before')).status).toBe(201);
+
+      await nats.nodes[0]!.kill();
+      for (const [h, text] of [
+        [a, 'one down a'],
+        [b, 'one down b'],
+      ] as const)
+        await until(
+          () => write(h, text),
+          (r) => r.status === 201,
+          10_000,
+          `taking "${text}" with one node down`,
+        );
+
+      await nats.nodes[1]!.kill();
+      const refused = await until(
+        () => post(b.host, { kind: 'announce', text: 'no quorum' }),
+        (r) => r.status === 503,
+        10_000,
+        'refusing writes without a quorum',
+      );
+      expect(refused.json.error).toMatch(/NATS cluster.*nothing was changed/);
+      const refusedA = await until(
+        () => post(a.host, { kind: 'announce', text: 'no quorum a' }),
+        (r) => r.status === 503,
+        10_000,
+        'refusing writes without a quorum',
+      );
+      expect(refusedA.json.error).toMatch(/nothing was changed/);
+      // The screens go on: their pages, snapshot and stream are served from each host's state.
+      const snap = await call(b.host, 'GET', ROUTES.snapshot);
+      expect(snap.status).toBe(200);
+      expect(snap.json.overrides.map((e: Json) => e.override.text)).toEqual(expect.arrayContaining(acked));
+      expect(screen.on).not.toBeNull();
+
+      await Promise.all([nats.nodes[0]!.start(), nats.nodes[1]!.start()]);
+      for (const [h, text] of [
+        [a, 'back a'],
+        [b, 'back b'],
+      ] as const)
+        await until(
+          () => write(h, text),
+          (r) => r.status === 201,
+          20_000,
+          `taking "${text}" once the nodes are back`,
+        );
+
+      await until(
+        () => journalOf(a.host),
+        (j) => j.length === acked.length + 2,
+        5_000,
+        'caught up',
+      );
+      const [ja, jb] = await Promise.all([journalOf(a.host), journalOf(b.host)]);
+      expect(ja).toEqual(jb);
+      const texts = ja.map((e: Json) => e.override.text);
+      // Every acknowledged write once, nothing else but the two "ready" lines, revisions 1, 2, 3...
+      expect(texts.filter((t: string) => !t.startsWith('ready'))).toEqual(acked);
+      expect(new Set(texts).size).toBe(texts.length);
+      expect(ja.map((e: Json) => e.revision)).toEqual(ja.map((_: Json, i: number) => i + 1));
+      await screen.until(() => screen.revision === ja.length, 3_000, 'at the last revision');
+      expect(screen.problems).toEqual([]);
+      // The admin's view of the cluster: both hosts, the stream, the three nodes.
+      const info = await until(
+        () => call(a.host, 'GET', CLUSTER_ROUTE),
+        (r) => r.json.stream?.nodes?.length === 3 && r.json.hosts.length === 2,
+        10_000,
+        'listing the cluster',
+      );
+      expect(info.json.stream).toMatchObject({ name: stream, lastRevision: ja.length });
+      expect(info.json.hosts.map((h: Json) => h.url).sort()).toEqual([a.host.url, b.host.url].sort());
+    } finally {
+      screen.stop();
+      for (const n of nats.nodes) if (!n.running) await n.start();
+      await Promise.all([a.close(), b.close()]);
+    }
+  }, 120_000);
+});
+
+/** A host in a process of its own, to be SIGKILLed. */
+class HostProcess {
+  proc: ChildProcess | null = null;
+  api: Api | null = null;
+  constructor(
+    readonly dataDir: string,
+    readonly port: number,
+    readonly stream: string,
+  ) {}
+
+  get url() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    const fixture = join(import.meta.dirname, '..', 'fixtures', 'cluster-host.ts');
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', fixture, this.dataDir, String(this.port), this.stream, nats.urls.join(',')],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    this.proc = proc;
+    let err = '';
+    proc.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-3000)));
+    const line = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: proc.stdout! }).once('line', resolve);
+      proc.once('exit', (code) => reject(new Error(`host exited (${code}): ${err}`)));
+    });
+    this.api = JSON.parse(line) as Api;
+  }
+
+  async kill(): Promise<void> {
+    const p = this.proc;
+    if (!p || p.exitCode !== null || p.signalCode !== null) return;
+    const gone = new Promise((r) => p.once('exit', r));
+    p.kill('SIGKILL');
+    await gone;
+  }
+}
+
+describe('a host SIGKILLed during a burst of overrides to two hosts', () => {
+  it('20 rounds: no acknowledged override lost, the journals identical, its screens on another host within 2 s at the latest revision', async () => {
+    const stream = newStream();
+    const ports = await freePorts(3);
+    const hosts = ports.map((p) => new HostProcess(tempDir('hallway-cluster-'), p, stream));
+    await Promise.all(hosts.map((h) => h.start()));
+    const urls = hosts.map((h) => h.url);
+    for (const h of hosts) await ready(h.api!);
+    const acked = new Map<number, string>();
+    const restarts: Promise<void>[] = [];
+    const screens: SseScreen[] = [];
+    try {
+      for (let round = 0; round < 20; round++) {
+        const roundStart = Date.now();
+        const victim = hosts[round % 3]!;
+        const other = hosts[(round + 1) % 3]!;
+        // The victim and the other were killed two and three rounds ago: back by now.
+        await Promise.all([restarts[round - 2], restarts[round - 3]]);
+        // Its screens, each starting on the victim, knowing every host.
+        const mine = [0, 1, 2].map(() => new SseScreen(urls, round % 3));
+        screens.push(...mine);
+        for (const s of mine) await s.until(() => s.on === victim.url, 5_000, 'on its host');
+
+        const burst = async (h: HostProcess, n: number) => {
+          for (let i = 0; i < n; i++) {
+            const text = `round ${round} ${h.port} ${i}`;
+            try {
+              const r = await post(h.api!, { kind: 'announce', text });
+              if (r.status === 201) acked.set(r.json.revision, text);
+            } catch {
+              return; // killed mid-request: never acknowledged
+            }
+          }
+        };
+        const toVictim = burst(victim, 1_000);
+        const toOther = burst(other, 12);
+        await sleep(60 + (round % 5) * 20);
+        await victim.kill();
+        const killedAt = Date.now();
+        await toVictim;
+        for (const s of mine)
+          await s.until(
+            () => s.on !== null && s.on !== victim.url,
+            2_000 - (Date.now() - killedAt),
+            'on another host',
+          );
+        await toOther;
+        const last = (await call(other.api!, 'GET', ROUTES.health)).json.revision as number;
+        for (const s of mine) await s.until(() => s.revision >= last, 2_000, `at revision ${last}`);
+        expect(Date.now() - killedAt).toBeLessThan(2_000 + 500);
+
+        restarts[round] = victim.start();
+        const third = hosts[(round + 2) % 3]!;
+        await restarts[round - 1];
+        const j1 = await journalOf(other.api!);
+        const j2 = await until(
+          () => journalOf(third.api!),
+          (j) => j.length >= j1.length,
+          3_000,
+          'caught up',
+        );
+        expect(j2).toEqual(j1);
+        for (const [revision, text] of acked)
+          expect(
+            j1!.find((e: Json) => e.revision === revision)?.override?.text,
+            `acked revision ${revision}`,
+          ).toBe(text);
+        for (const s of mine) s.stop();
+        if (process.env.CLUSTER_TEST_TIMES) console.log(`round ${round}: ${Date.now() - roundStart} ms`);
+      }
+      await Promise.all(restarts);
+      // The killed hosts came back from their caches and caught up: all three the same.
+      const last = (await call(hosts[0]!.api!, 'GET', ROUTES.health)).json.revision as number;
+      const all = await Promise.all(
+        hosts.map((h) =>
+          until(
+            () => journalOf(h.api!),
+            (j) => j.length === last,
+            5_000,
+            'caught up',
+          ),
+        ),
+      );
+      expect(all[1]).toEqual(all[0]);
+      expect(all[2]).toEqual(all[0]);
+      expect(screens.flatMap((s) => [...s.problems, ...s.refetches])).toEqual([]);
+      expect(acked.size).toBeGreaterThan(20 * 12);
+    } finally {
+      for (const s of screens) s.stop();
+      await Promise.allSettled(restarts);
+      await Promise.all(hosts.map((h) => h.kill()));
+      for (const h of hosts) rmSync(h.dataDir, { recursive: true, force: true });
+    }
+  }, 170_000);
+});
