@@ -70,11 +70,14 @@ export const Snapshot = z.object({
   /** Which journal the revisions count in: a screen resumes its stream only in the same one. */
   journal: z.string().optional(),
   /**
-   * Only on GET day: the program holds the sessions of this window only (of one room and the
-   * venue-wide ones, with `room`) and `overrides` is empty. Such a snapshot is painted, never
-   * cached nor resumed from: the full snapshot replaces it.
+   * Only on GET day: the program holds the sessions of this window only and `overrides` is empty.
+   * The lobby's is painted, never cached nor resumed from: the full snapshot replaces it. With
+   * `room` it is a room screen's whole payload (core/schedule/day.ts roomCut): cached, resumed
+   * from, and fetched again at `renew` (renderer/lib/client-room.ts).
    */
-  partial: z.object({ from: IsoInstant, until: IsoInstant, room: Id.optional() }).optional(),
+  partial: z
+    .object({ from: IsoInstant, until: IsoInstant, room: Id.optional(), renew: IsoInstant.optional() })
+    .optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
