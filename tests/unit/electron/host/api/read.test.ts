@@ -63,7 +63,7 @@ describe('GET /api/day', () => {
     const res = await t.api('GET', `${ROUTES.day}?room=${room}&at=2019-05-20T10:00:00-07:00`);
     const day = Snapshot.parse(res.json);
     expect(day.partial).toEqual({
-      from: full.program.sessions.map((s) => s.start).sort()[0],
+      from: expect.stringMatching(/^2019-05-20T0\d:[03]0:00-07:00$/),
       until: '2019-05-21T12:00:00-07:00',
       room,
       renew: '2019-05-21T04:00:00-07:00',
