@@ -72,7 +72,6 @@ describe('GET /api/day', () => {
     for (const s of day.program.sessions)
       if (s.room !== room && s.room !== null)
         expect(s.talks.every((x) => x.abstract === undefined)).toBe(true);
-    expect(JSON.stringify(day).length).toBeLessThan(JSON.stringify(full).length / 2);
   });
 
   it.each([
