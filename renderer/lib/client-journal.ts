@@ -44,7 +44,7 @@ export function stepJournal(s: Snapshot, data: unknown): JournalStep {
 }
 
 /** The event's payload, checked: it is small (one entry), and it goes into the program. */
-function journalEvent(data: unknown): JournalEvent | null {
+export function journalEvent(data: unknown): JournalEvent | null {
   try {
     const parsed = JournalEvent.safeParse(typeof data === 'string' ? JSON.parse(data) : data);
     return parsed.success ? parsed.data : null;
