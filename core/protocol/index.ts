@@ -325,3 +325,4 @@ export const PendingChoice = z.strictObject({ hash: Hash });
 export type PendingChoice = z.infer<typeof PendingChoice>;
 
 export { OverrideReview };
+export * from './room.js';

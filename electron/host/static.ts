@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
-import { PAGES, dayUrl } from '../../core/protocol/index.js';
+import { PAGES, roomPayloadUrl } from '../../core/protocol/index.js';
 
 /**
  * The screens load only what the host serves. Svelte 5 sets dynamic styles through the CSSOM
@@ -91,10 +91,13 @@ export function staticRoutes(rendererDir: string): Hono {
   app.get('/room/:id', async (c) => {
     const res = await send(c, 'room.html', false);
     // The room payload is all a room screen fetches (issue 19): the browser asks for it while the
-    // scripts load, and the client's own fetch of the same URL takes the answer. Not with `?at=`
-    // (the client writes that instant its own way) nor for a room the shell names instead.
+    // scripts load, and the client's first fetch (nothing cached) takes the answer. Not with `?at=`
+    // (the client writes that instant its own way).
     if (res.status === 200 && c.req.query('at') === undefined)
-      res.headers.set('Link', `<${dayUrl({ room: c.req.param('id') })}>; rel=preload; as=fetch; crossorigin`);
+      res.headers.set(
+        'Link',
+        `<${roomPayloadUrl(c.req.param('id'), { preload: true })}>; rel=preload; as=fetch; crossorigin`,
+      );
     return res;
   });
   app.get(PAGES.lobby, (c) => send(c, 'lobby.html', false));

@@ -1,4 +1,10 @@
-import { HEARTBEAT_INTERVAL_MS, ROUTES, dayUrl, type Snapshot } from '../../core/protocol/index.js';
+import {
+  HEARTBEAT_INTERVAL_MS,
+  ROUTES,
+  dayUrl,
+  roomPayloadUrl,
+  type Snapshot,
+} from '../../core/protocol/index.js';
 import type { Program } from '../../core/program/schema.js';
 import { clockNow } from '../../core/time/clock.js';
 import { loadCached } from './cache.js';
@@ -208,7 +214,11 @@ export class HostConnection {
     const seq = ++this.#seq;
     try {
       const room = this.#roomPayload ? this.#room : undefined;
-      const route = room ? dayUrl({ room, at: isoOf(this.frozenAt) }) : ROUTES.snapshot;
+      const at = isoOf(this.frozenAt);
+      // Only the first fetch takes what the page's answer preloaded (core/protocol/room.ts).
+      const route = room
+        ? roomPayloadUrl(room, { at, preload: seq === 1 && !this.snapshot && !at })
+        : ROUTES.snapshot;
       const { snapshot: data, sample } = await fetchLiveSnapshot(this.#opts.baseUrl, route);
       this.#samples = addSample(this.#samples, sample);
       this.skew = bestSkew(this.#samples);
