@@ -1,14 +1,17 @@
 import { dayUrl } from './index.js';
 
 /**
- * The room payload's URL (GET day?room=, issue 19). The page's answer preloads it with `preload`
- * set (electron/host/static.ts), and only the client's first fetch asks for that URL: a later
- * fetch (after a revert, say) must never be handed the answer preloaded at page load.
+ * A day-cut URL (GET day) as the page's answer preloads it (electron/host/static.ts): marked, so
+ * only the client's first fetch asks for it and takes the preloaded answer. A later fetch (after
+ * a revert, say) uses the plain URL and is never handed the answer preloaded at page load.
  */
+export const preloaded = (url: string): string => `${url}${url.includes('?') ? '&' : '?'}preload=1`;
+
+/** The room payload's URL (GET day?room=, issue 19); `preload` for the first fetch of a page. */
 export function roomPayloadUrl(
   room: string,
   opts: { at?: string | undefined; preload?: boolean } = {},
 ): string {
   const url = dayUrl({ room, at: opts.at });
-  return opts.preload ? `${url}&preload=1` : url;
+  return opts.preload ? preloaded(url) : url;
 }

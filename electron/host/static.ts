@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
-import { PAGES, roomPayloadUrl } from '../../core/protocol/index.js';
+import { PAGES, dayUrl, preloaded, roomPayloadUrl } from '../../core/protocol/index.js';
 
 /**
  * The screens load only what the host serves. Svelte 5 sets dynamic styles through the CSSOM
@@ -100,7 +100,13 @@ export function staticRoutes(rendererDir: string): Hono {
       );
     return res;
   });
-  app.get(PAGES.lobby, (c) => send(c, 'lobby.html', false));
+  app.get(PAGES.lobby, async (c) => {
+    const res = await send(c, 'lobby.html', false);
+    // The lobby paints the day first: fetched while its scripts load, as a room's payload is.
+    if (res.status === 200 && c.req.query('at') === undefined)
+      res.headers.set('Link', `<${preloaded(dayUrl())}>; rel=preload; as=fetch; crossorigin`);
+    return res;
+  });
   app.get(PAGES.admin, (c) => send(c, 'admin.html', false));
   app.get('/assets/*', (c) => {
     let path: string;

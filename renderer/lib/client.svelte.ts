@@ -2,6 +2,7 @@ import {
   HEARTBEAT_INTERVAL_MS,
   ROUTES,
   dayUrl,
+  preloaded,
   roomPayloadUrl,
   type Snapshot,
 } from '../../core/protocol/index.js';
@@ -247,10 +248,10 @@ export class HostConnection {
   async #firstPaint(): Promise<void> {
     if (this.snapshot || this.#opts.firstPaint !== 'day' || this.#roomPayload) return;
     try {
-      const { snapshot, sample } = await fetchLiveSnapshot(
-        this.#opts.baseUrl,
-        dayUrl({ room: this.#opts.room, at: isoOf(this.frozenAt) }),
-      );
+      const at = isoOf(this.frozenAt);
+      const url = dayUrl({ room: this.#opts.room, at });
+      // The page's answer preloaded the day (electron/host/static.ts) unless frozen at an instant.
+      const { snapshot, sample } = await fetchLiveSnapshot(this.#opts.baseUrl, at ? url : preloaded(url));
       if (this.snapshot || !this.#started) return;
       this.#samples = addSample(this.#samples, sample);
       this.skew = bestSkew(this.#samples);
