@@ -101,7 +101,7 @@ async function loadOnce(
         ? 'js'
         : /\.css(\?|$)/.test(e.name)
           ? 'css'
-          : e.initiatorType === 'fetch' || e.initiatorType === 'xmlhttprequest'
+          : /\/api\/|\.json(\?|$)/.test(e.name)
             ? 'data'
             : 'other';
       out[kind] += e.transferSize;

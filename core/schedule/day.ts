@@ -1,4 +1,4 @@
-import type { Program, Session } from '../program/schema.js';
+import type { Person, Program, Session } from '../program/schema.js';
 import { isoInVenue, ms, toVenue, DAY_ROLLOVER_HOURS } from '../time/venue.js';
 import { lobby } from './lobby.js';
 
@@ -32,11 +32,12 @@ const MORNING_ENDS_HOUR = 12;
 /**
  * What a room screen needs for the rest of its day and the next morning, and nothing it never
  * shows (issue 19): from the start of the day on screen (or `at`, if earlier: a session running
- * past midnight) until noon the day after, this room's sessions whole (with those printed here and
- * moved away), the venue-wide ones, and the other rooms' without abstracts and bios (the
- * "elsewhere now" slide shows their titles and times); plus this room's next session after the
- * window, so "next here" is right even days ahead. `renew` is the next day turn (04:00 venue
- * time) or the window's end, whichever comes first.
+ * past midnight) until noon the day after, this room's sessions (with those printed here and
+ * moved away) and the venue-wide ones, without the abstracts and bios no slide shows; the other rooms' on at `at` or later that day, without
+ * abstracts and people (the "elsewhere now" slide shows their titles and times); plus this room's
+ * next session after the window, so "next here" is right even days ahead. `renew` is the next day
+ * turn (04:00 venue time) or the window's end, whichever comes first. Cut at `at`, it holds
+ * nothing for an earlier instant: a clock set back fetches it again.
  */
 function roomCut(program: Program, at: number, room: string): { program: Program; window: DayWindow } {
   const day = lobby(program, at);
@@ -49,11 +50,16 @@ function roomCut(program: Program, at: number, room: string): { program: Program
     .plus({ days: 1, hours: DAY_ROLLOVER_HOURS })
     .toMillis();
   const here = (s: Session) => s.room === null || s.room === room || s.original?.room === room;
+  // The other rooms' only as "elsewhere now" shows them: on now or later today.
+  const dayEnd = ms(day.until);
+  const elsewhere = (start: number, end: number) => end > at && start < dayEnd;
   const sessions: Session[] = [];
   let after: Session | null = null;
   for (const s of program.sessions) {
     const start = ms(s.start);
-    if (start < until && ms(s.end) > from) sessions.push(here(s) ? s : slim(s));
+    const end = ms(s.end);
+    if (start < until && end > from && here(s)) sessions.push(lean(s));
+    else if (start < until && end > from && elsewhere(start, end)) sessions.push(slim(s));
     else if (start >= until && s.room === room && !s.cancelled && (!after || start < ms(after.start)))
       after = s;
   }
@@ -66,6 +72,24 @@ function roomCut(program: Program, at: number, room: string): { program: Program
       room,
       renew: isoInVenue(program, until > at ? Math.min(turn, until) : turn),
     },
+  };
+}
+
+const person = ({ bio: _bio, ...p }: Person): Person => p;
+
+/** This room's session as its screen shows it: whole, but for the long texts no slide shows. */
+function lean(s: Session): Session {
+  const { abstract: _abstract, ...rest } = s;
+  return {
+    ...rest,
+    chairs: s.chairs.map(person),
+    speakers: s.speakers.map(person),
+    talks: s.talks.map(({ abstract: _a, prerequisites: _p, ...t }) => ({
+      ...t,
+      speakers: t.speakers.map(person),
+      ...(t.moderator ? { moderator: person(t.moderator) } : {}),
+      ...(t.panelists ? { panelists: t.panelists.map(person) } : {}),
+    })),
   };
 }
 

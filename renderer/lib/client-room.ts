@@ -6,8 +6,8 @@ import { journalEvent, stepJournal, type JournalStep } from './client-journal.js
 /**
  * A room screen's payload (GET day?room=, core/schedule/day.ts roomCut): the room screen holds
  * only this, never the full snapshot (issue 19). It applies the journal entries it can apply to
- * its slice; for one it cannot (a revert, a program version, a session moving into this room, a
- * delay of a session it lacks) it fetches the payload again, and it does at `renew`.
+ * its slice; for one it cannot (a revert, a program version, a clock change, a session moving into
+ * this room, a delay of a session it lacks) it fetches the payload again, and it does at `renew`.
  */
 
 /** `s` is the payload of `room` (so it may be cached and resumed from). */
@@ -47,6 +47,10 @@ export function stepRoomJournal(s: Snapshot, data: unknown): JournalStep {
   const ev = journalEvent(data);
   if (!ev) return { kind: 'refetch', reason: 'unreadable journal event' };
   const { entry, clock } = ev;
+  // The payload holds the other rooms' sessions from the instant it was cut: a clock set back
+  // needs them from earlier (one set forward past `renew` is renewed by RoomRenewal).
+  if (entry.type === 'clock' && entry.revision === s.revision + 1)
+    return { kind: 'refetch', reason: 'the clock changed' };
   if (entry.type === 'override' && entry.revision === s.revision + 1) {
     const fit = roomFit(s, entry.override);
     if (fit === 'refetch')

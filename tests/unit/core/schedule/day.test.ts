@@ -39,14 +39,21 @@ describe('dayCut with a room: a room screen’s payload', () => {
     expect(t(window.renew!)).toBeLessThanOrEqual(t(window.until));
   });
 
-  it('keeps the other rooms’ sessions without abstracts or people', () => {
+  it('keeps no abstracts or bios; the other rooms’ sessions only from now, without people', () => {
     const p = opml19();
     const { program } = dayCut(p, t('2019-05-20T10:45:00-07:00'), 'winchester');
     const other = program.sessions.find((s) => s.id === 't2-deep-learning')!;
     const own = program.sessions.find((s) => s.id === 't1-production')!;
+    const printed = p.sessions.find((s) => s.id === 't1-production')!;
     expect(other.talks.length).toBeGreaterThan(0);
     expect(other.talks.every((x) => x.abstract === undefined && x.speakers.length === 0)).toBe(true);
-    expect(own).toEqual(p.sessions.find((s) => s.id === 't1-production'));
+    expect(own.chairs).toEqual(printed.chairs.map(({ bio: _, ...c }) => c));
+    expect(own.talks.map((x) => [x.id, x.title, x.speakers.map((sp) => sp.name), x.abstract])).toEqual(
+      printed.talks.map((x) => [x.id, x.title, x.speakers.map((sp) => sp.name), undefined]),
+    );
+    // the keynote ended at 10:00 in another room: nothing shows it any more
+    expect(ids(program)).not.toContain('keynote');
+    expect(ids(program)).toContain('breakfast');
   });
 
   it('gives this room’s next session even days after the window (next here, tomorrow or later)', () => {
@@ -102,7 +109,7 @@ describe('dayCut with a room: a room screen’s payload', () => {
     ]).program;
     const at = t('2019-05-20T13:00:00-07:00');
     for (const room of ['winchester', 'magnolia', 'stevens-creek']) {
-      const cut = dayCut(p, at, room).program;
+      const cut = dayCut(p, at - 3_600_000, room).program;
       for (const h of [0, 1, 2, 3])
         expect(shown(cut, room, at + h * 3_600_000)).toEqual(shown(p, room, at + h * 3_600_000));
     }

@@ -81,6 +81,8 @@ describe('stepRoomJournal', () => {
       { type: 'program', revision: 1, at: AT, source: 'x.xml', hash: 'a'.repeat(64), summary: '' },
     ],
     ['a gap', entry(3, { kind: 'alert', text: 'x' })],
+    // cut at its instant, the payload lacks what was on elsewhere before it
+    ['a clock change', { type: 'clock', revision: 1, at: AT, clock: { mode: 'real' } }],
   ])('%s: the room payload is fetched again', (_, e) => {
     expect(stepRoomJournal(payload([]), event(e)).kind).toBe('refetch');
   });
