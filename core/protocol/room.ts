@@ -1,4 +1,5 @@
-import { dayUrl } from './index.js';
+// zod-free, like wire.ts: the screens import it.
+import { dayUrl } from './wire.js';
 
 /**
  * A day-cut URL (GET day) as the page's answer preloads it (electron/host/static.ts): marked, so

@@ -1,11 +1,6 @@
-import {
-  HEARTBEAT_INTERVAL_MS,
-  ROUTES,
-  dayUrl,
-  preloaded,
-  roomPayloadUrl,
-  type Snapshot,
-} from '../../core/protocol/index.js';
+import type { Snapshot } from '../../core/protocol/index.js';
+import { preloaded, roomPayloadUrl } from '../../core/protocol/room.js';
+import { HEARTBEAT_INTERVAL_MS, ROUTES, dayUrl } from '../../core/protocol/wire.js';
 import type { Program } from '../../core/program/schema.js';
 import { clockNow } from '../../core/time/clock.js';
 import { loadCached } from './cache.js';
