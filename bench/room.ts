@@ -282,8 +282,9 @@ function rows(d: Dataset): Row[] {
         `${ROUTES.day}?room= (the room payload), gzip` +
         (bytesOk
           ? ''
-          : '. Missed: most of it is the JS every window shares (Svelte runtime, Luxon, zod, core); what would meet it: ' +
-            'a room bundle without zod (or zod/mini) and without the parts of core a room screen never runs'),
+          : '. Missed: most of it is the room bundle (Svelte runtime, Luxon, core), against a floor page of ' +
+            'two kilobytes; what would meet it: a room bundle without the parts a room screen never runs, and venue ' +
+            'time without Luxon (Intl alone)'),
     },
     {
       measurement: `${d.name} room screen: JS heap after GC (MB) / Blink nodes alive`,
