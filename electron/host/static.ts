@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
-import { PAGES, dayUrl, preloaded, roomPayloadUrl } from '../../core/protocol/index.js';
+import { SCREEN_PAGE, PAGES, dayUrl, preloaded, roomPayloadUrl } from '../../core/protocol/index.js';
 
 /**
  * The screens load only what the host serves. Svelte 5 sets dynamic styles through the CSSOM
@@ -105,6 +105,8 @@ export function staticRoutes(rendererDir: string): Hono {
       );
     return res;
   });
+  // A screen not told what to show yet: the room page asks the registry (SCREEN_PAGE).
+  app.get(SCREEN_PAGE, (c) => send(c, 'room.html', false));
   app.get(PAGES.lobby, async (c) => {
     const res = await send(c, 'lobby.html', false);
     // The lobby paints the day first: fetched while its scripts load, as a room's payload is.
