@@ -18,9 +18,9 @@ export interface StaticFloor {
   stop(): Promise<void>;
 }
 
-/** Starts the bare static server on `answers` (path → content type and body), as its own process. */
+/** Starts the bare static server on `answers` (path → content type, body, gzip-encoded or not), as its own process. */
 export async function startStaticFloor(
-  answers: Record<string, { type: string; body: string }>,
+  answers: Record<string, { type: string; body: string; gzip?: boolean }>,
 ): Promise<StaticFloor> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hallway-bench-floor-'));
   const file = path.join(dir, 'answers.json');

@@ -38,11 +38,14 @@ export const Snapshot = z.object({
   /** Every host of a cluster (their URLs, this one first): a screen moves to another when its own goes silent. */
   hosts: z.array(z.string()).optional(),
   /**
-   * Only on GET day: the program holds the sessions of this window only (of one room and the
-   * venue-wide ones, with `room`) and `overrides` is empty. Such a snapshot is painted, never
-   * cached nor resumed from: the full snapshot replaces it.
+   * Only on GET day: the program holds the sessions of this window only and `overrides` is empty.
+   * The lobby's is painted, never cached nor resumed from: the full snapshot replaces it. With
+   * `room` it is a room screen's whole payload (core/schedule/day.ts roomCut): cached, resumed
+   * from, and fetched again at `renew` (renderer/lib/client-room.ts).
    */
-  partial: z.object({ from: IsoInstant, until: IsoInstant, room: Id.optional() }).optional(),
+  partial: z
+    .object({ from: IsoInstant, until: IsoInstant, room: Id.optional(), renew: IsoInstant.optional() })
+    .optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -262,3 +265,4 @@ export type PendingChoice = z.infer<typeof PendingChoice>;
 
 export { OverrideReview };
 export * from './cluster.js';
+export * from './room.js';

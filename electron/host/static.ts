@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
-import { SCREEN_PAGE, PAGES } from '../../core/protocol/index.js';
+import { SCREEN_PAGE, PAGES, dayUrl, preloaded, roomPayloadUrl } from '../../core/protocol/index.js';
 
 /**
  * The screens load only what the host serves. Svelte 5 sets dynamic styles through the CSSOM
@@ -104,10 +104,27 @@ export function staticRoutes(rendererDir: string): Hono {
   };
 
   app.get('/', (c) => c.redirect(PAGES.lobby));
-  app.get('/room/:id', (c) => send(c, 'room.html', false));
+  app.get('/room/:id', async (c) => {
+    const res = await send(c, 'room.html', false);
+    // The room payload is all a room screen fetches (issue 19): the browser asks for it while the
+    // scripts load, and the client's first fetch (nothing cached) takes the answer. Not with `?at=`
+    // (the client writes that instant its own way).
+    if (res.status === 200 && c.req.query('at') === undefined)
+      res.headers.set(
+        'Link',
+        `<${roomPayloadUrl(c.req.param('id'), { preload: true })}>; rel=preload; as=fetch; crossorigin`,
+      );
+    return res;
+  });
   // A screen not told what to show yet: the room page asks the registry (SCREEN_PAGE).
   app.get(SCREEN_PAGE, (c) => send(c, 'room.html', false));
-  app.get(PAGES.lobby, (c) => send(c, 'lobby.html', false));
+  app.get(PAGES.lobby, async (c) => {
+    const res = await send(c, 'lobby.html', false);
+    // The lobby paints the day first: fetched while its scripts load, as a room's payload is.
+    if (res.status === 200 && c.req.query('at') === undefined)
+      res.headers.set('Link', `<${preloaded(dayUrl())}>; rel=preload; as=fetch; crossorigin`);
+    return res;
+  });
   app.get(PAGES.admin, (c) => send(c, 'admin.html', false));
   app.get('/assets/*', (c) => {
     let path: string;

@@ -49,7 +49,7 @@ export function stepJournal(s: Snapshot, data: unknown): JournalStep {
  * The event's payload. The host validated the entry when it accepted it, and a hello of another
  * protocol reloads the page (wire.ts), so what is left to catch is a cut or garbled frame.
  */
-function journalEvent(data: unknown): JournalEvent | null {
+export function journalEvent(data: unknown): JournalEvent | null {
   try {
     const ev = (typeof data === 'string' ? JSON.parse(data) : data) as Partial<JournalEvent> | null;
     return typeof ev?.entry?.revision === 'number' && typeof ev.entry.type === 'string' && ev.clock

@@ -20,10 +20,18 @@ export interface HostConnectionOptions {
    * then fetch the full snapshot. Default 'full': the full snapshot only.
    */
   firstPaint?: 'day' | 'full';
+  /**
+   * 'room': the room payload (GET day?room=) is all this page fetches, caches and resumes from,
+   * never the full snapshot (issue 19). Default: 'room' on room pages, else 'full'.
+   */
+  payload?: 'room' | 'full';
 }
 
 export type ResolvedOptions = Required<
-  Pick<HostConnectionOptions, 'page' | 'baseUrl' | 'stream' | 'watchdog' | 'screen' | 'firstPaint'>
+  Pick<
+    HostConnectionOptions,
+    'page' | 'baseUrl' | 'stream' | 'watchdog' | 'screen' | 'firstPaint' | 'payload'
+  >
 > & {
   room?: string;
   /** Every host known (a cluster's): `baseUrl` is the one talked to now. */
@@ -55,6 +63,7 @@ export function resolveOptions(opts: HostConnectionOptions): ResolvedOptions {
     watchdog: opts.watchdog ?? opts.page !== 'admin',
     screen: opts.screen ?? defaultScreenName(opts.page, opts.room),
     firstPaint: opts.firstPaint ?? 'full',
+    payload: opts.payload ?? (opts.page === 'room' ? 'room' : 'full'),
   };
 }
 

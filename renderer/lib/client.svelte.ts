@@ -1,5 +1,6 @@
 import type { Snapshot } from '../../core/protocol/index.js';
-import { HEARTBEAT_INTERVAL_MS, dayUrl } from '../../core/protocol/wire.js';
+import { preloaded, roomPayloadUrl } from '../../core/protocol/room.js';
+import { HEARTBEAT_INTERVAL_MS, ROUTES, dayUrl } from '../../core/protocol/wire.js';
 import type { Program } from '../../core/program/schema.js';
 import { clockNow } from '../../core/time/clock.js';
 import { loadCached } from './cache.js';
@@ -7,6 +8,7 @@ import { CacheQueue } from './cache-queue.js';
 import { describe, fetchLiveSnapshot, isoOf } from './client-fetch.js';
 import { sendHeartbeat, watchdog } from './client-heartbeat.js';
 import { stepJournal } from './client-journal.js';
+import { isRoomPayload, RoomRenewal, stepRoomJournal } from './client-room.js';
 import { resolveOptions, type HostConnectionOptions, type ResolvedOptions } from './client-options.js';
 import { readPreview } from './client-preview.svelte.js';
 import { ScreenLink } from './client-screen.svelte.js';
@@ -52,9 +54,13 @@ export class HostConnection {
   #fetching = false;
   #fetchAgain = false;
   // A day cut (`partial`) is never cached: a page started from it would lack the other days.
+  // A room payload is: it holds the room's whole day.
   #cache = new CacheQueue(() =>
-    this.snapshot && !this.snapshot.partial ? { snapshot: this.snapshot, skew: this.skew } : null,
+    this.snapshot && this.#resumable(this.snapshot) ? { snapshot: this.snapshot, skew: this.skew } : null,
   );
+  /** The room this page shows (room pages); see `room`. */
+  #room = $state<string | undefined>(undefined);
+  #renewal = new RoomRenewal();
   #wallAtTick = Date.now();
   #monoAtTick = performance.now();
   #started = false;
@@ -67,6 +73,7 @@ export class HostConnection {
 
   constructor(opts: HostConnectionOptions) {
     this.#opts = resolveOptions(opts);
+    this.#room = this.#opts.room;
     this.screen = new ScreenLink(this.#opts.screen, this.#opts.page);
     this.#stream = new StreamLink(() => this.#opts.baseUrl, {
       running: () => this.#started,
@@ -90,7 +97,7 @@ export class HostConnection {
       },
       journal: (data) => this.#onJournal(data),
       resumePoint: () =>
-        this.#live && this.snapshot && !this.snapshot.partial
+        this.#live && this.snapshot && this.#resumable(this.snapshot)
           ? { revision: this.snapshot.revision, journal: this.snapshot.journal }
           : null,
       screen: this.#opts.screen,
@@ -105,6 +112,23 @@ export class HostConnection {
   /** The effective program (overrides applied), or null before anything arrived. */
   get effective(): Program | null {
     return this.snapshot?.program ?? null;
+  }
+
+  /**
+   * The room a room page shows. Reactive; set it (the screen registry reassigning this screen) and
+   * that room's payload is fetched, with nothing of the old room's shown meanwhile.
+   */
+  get room(): string | undefined {
+    return this.#room;
+  }
+
+  set room(id: string | undefined) {
+    if (id === this.#room) return;
+    this.#room = id;
+    this.#opts.room = id; // heartbeats name the room shown
+    if (this.#opts.payload !== 'room') return;
+    this.snapshot = null;
+    if (this.#started) this.#refetchNow();
   }
 
   get revision(): number {
@@ -124,7 +148,7 @@ export class HostConnection {
     if (this.#started) return;
     this.#started = true;
     try {
-      const cached = loadCached();
+      const cached = loadCached(this.#roomPayload ? this.#room : undefined);
       if (cached) {
         this.snapshot = cached.snapshot;
         this.#opts.hosts.learn(cached.snapshot.hosts);
@@ -156,8 +180,8 @@ export class HostConnection {
 
   /** The room this screen shows changed (its assignment): the heartbeats say so from now on. */
   setRoom(room: string | undefined): void {
-    if (room === this.#opts.room) return;
-    this.#opts = { ...this.#opts, room };
+    if (room === this.#room) return;
+    this.room = room;
     if (this.#started && this.#opts.stream)
       void sendHeartbeat(this.#opts, this.revision, this.online, this.screen.report());
   }
@@ -187,17 +211,35 @@ export class HostConnection {
       void this.#fetchSnapshot();
     }
     this.#tick = wall;
+    // A room payload covers its day and the next morning: fetched again when the day turns.
+    if (this.#roomPayload && this.#renewal.due(this.snapshot, this.now(), mono)) this.#refetchNow();
+  }
+
+  /** Room pages fetch their room payload, never the full snapshot (issue 19). */
+  get #roomPayload(): boolean {
+    return this.#opts.payload === 'room' && this.#room !== undefined;
+  }
+
+  /** A snapshot the page may cache and resume its stream from: the full one, or its room's payload. */
+  #resumable(s: Snapshot): boolean {
+    return !s.partial || (this.#roomPayload && isRoomPayload(s, this.#room));
   }
 
   async #fetchSnapshot(): Promise<boolean> {
     const seq = ++this.#seq;
     try {
-      const { snapshot: data, sample } = await fetchLiveSnapshot(this.#opts.baseUrl);
+      const room = this.#roomPayload ? this.#room : undefined;
+      const at = isoOf(this.frozenAt);
+      // Only the first fetch takes what the page's answer preloaded (core/protocol/room.ts).
+      const route = room
+        ? roomPayloadUrl(room, { at, preload: seq === 1 && !this.snapshot && !at })
+        : ROUTES.snapshot;
+      const { snapshot: data, sample } = await fetchLiveSnapshot(this.#opts.baseUrl, route);
       this.#samples = addSample(this.#samples, sample);
       this.skew = bestSkew(this.#samples);
       // An older answer racing a newer one (or an entry applied from the stream meanwhile) must
       // not roll the screen back.
-      if (seq < this.#acceptedSeq) return true;
+      if (seq < this.#acceptedSeq || room !== (this.#roomPayload ? this.#room : undefined)) return true;
       if (seq <= this.#appliedAtSeq && data.revision < this.revision) return true;
       this.#acceptedSeq = seq;
       this.#live = true;
@@ -218,12 +260,12 @@ export class HostConnection {
    * full snapshot comes first, as without it.
    */
   async #firstPaint(): Promise<void> {
-    if (this.snapshot || this.#opts.firstPaint !== 'day') return;
+    if (this.snapshot || this.#opts.firstPaint !== 'day' || this.#roomPayload) return;
     try {
-      const { snapshot, sample } = await fetchLiveSnapshot(
-        this.#opts.baseUrl,
-        dayUrl({ room: this.#opts.room, at: isoOf(this.frozenAt) }),
-      );
+      const at = isoOf(this.frozenAt);
+      const url = dayUrl({ room: this.#opts.room, at });
+      // The page's answer preloaded the day (electron/host/static.ts) unless frozen at an instant.
+      const { snapshot, sample } = await fetchLiveSnapshot(this.#opts.baseUrl, at ? url : preloaded(url));
       if (this.snapshot || !this.#started) return;
       this.#samples = addSample(this.#samples, sample);
       this.skew = bestSkew(this.#samples);
@@ -259,10 +301,10 @@ export class HostConnection {
   /** A journal event: applied here when that is exact (no fetch), else the snapshot refetched. */
   #onJournal(data: unknown): void {
     const s = this.snapshot;
-    if (!s || s.partial) return this.#refetchNow();
+    if (!s || !this.#resumable(s)) return this.#refetchNow();
     let step: ReturnType<typeof stepJournal>;
     try {
-      step = stepJournal(s, data);
+      step = this.#roomPayload ? stepRoomJournal(s, data) : stepJournal(s, data);
     } catch (e) {
       this.lastError = describe(e);
       step = { kind: 'refetch', reason: 'could not apply' };

@@ -117,12 +117,18 @@ function fitTogether(boxes: Box[], last = false): Box[] {
   const jobs: Job[] = [];
   for (const box of boxes) {
     if (!overflows(box.node)) continue;
-    const max = parseFloat(getComputedStyle(box.node).fontSize);
+    const css = parseFloat(getComputedStyle(box.node).fontSize);
     const least = box.options.min ?? 0.25;
-    const min = max * (last ? (box.options.floor ?? least) : least);
+    // The last pass (words may break) looks only below the first pass's smallest size: shrink
+    // rather than break, and no second search of the whole range (a lobby page's first paint).
+    const max = last ? css * least : css;
+    const min = css * (last ? (box.options.floor ?? least) : least);
     const job: Job = { box, max, min, lo: min, hi: max, loOk: false, trial: null };
-    const r = ratios(box.node);
-    job.trial = estimateSize(job, r.h, r.w);
+    if (last) job.trial = max;
+    else {
+      const r = ratios(box.node);
+      job.trial = estimateSize(job, r.h, r.w);
+    }
     jobs.push(job);
   }
   for (let round = 0; round < MAX_ROUNDS; round++) {

@@ -37,6 +37,18 @@ describe('renderer pages', () => {
   });
 
   it.each([
+    ['/room/winchester', '</api/day?room=winchester&preload=1>; rel=preload; as=fetch; crossorigin'],
+    ['/room/Hall%20A', '</api/day?room=Hall+A&preload=1>; rel=preload; as=fetch; crossorigin'],
+    ['/room/winchester?at=2019-05-20T10:00:00-07:00', null],
+    ['/lobby', '</api/day?preload=1>; rel=preload; as=fetch; crossorigin'],
+    ['/lobby?at=2019-05-20T10:00:00-07:00', null],
+    ['/admin', null],
+  ])('%s preloads its day cut: %s', async (path, link) => {
+    t = await testHost({ rendererDir: fakeRenderer() });
+    expect((await fetch(t.host.url + path)).headers.get('link')).toBe(link);
+  });
+
+  it.each([
     '/assets/..%2Fsecret.txt',
     '/assets/%2e%2e/%2e%2e/etc/passwd',
     '/room.html',

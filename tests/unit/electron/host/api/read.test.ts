@@ -57,13 +57,27 @@ describe('GET /api/day', () => {
     for (const s of day.program.sessions) expect(s.start.slice(0, 10)).toBe('2019-05-20');
   });
 
-  it('with ?room=, only that room and the venue-wide sessions', async () => {
+  it('with ?room=, a room screen’s payload: its room whole, the others without abstracts, a renew time', async () => {
     const full = (await t.api('GET', ROUTES.snapshot)).json as Snapshot;
-    const room = full.program.rooms[0]!.id;
+    const room = 'winchester';
     const res = await t.api('GET', `${ROUTES.day}?room=${room}&at=2019-05-20T10:00:00-07:00`);
     const day = Snapshot.parse(res.json);
-    expect(day.partial?.room).toBe(room);
-    for (const s of day.program.sessions) expect([room, null]).toContain(s.room);
+    expect(day.partial).toEqual({
+      from: expect.stringMatching(/^2019-05-20T0\d:[03]0:00-07:00$/),
+      until: '2019-05-21T12:00:00-07:00',
+      room,
+      renew: '2019-05-21T04:00:00-07:00',
+    });
+    // this room's and the venue-wide sessions of the day, the others' on at 10:00 or later
+    const at = Date.parse('2019-05-20T10:00:00-07:00');
+    expect(day.program.sessions.map((s) => s.id)).toEqual(
+      full.program.sessions
+        .filter((s) => s.room === room || s.room === null || Date.parse(s.end) > at)
+        .map((s) => s.id),
+    );
+    for (const s of day.program.sessions)
+      if (s.room !== room && s.room !== null)
+        expect(s.talks.every((x) => x.abstract === undefined)).toBe(true);
   });
 
   it.each([
