@@ -3,6 +3,7 @@ import { compress } from 'hono/compress';
 import { programRoutes } from './api/program.js';
 import { readRoutes } from './api/read.js';
 import { screenRoutes } from './api/screens.js';
+import { settingsRoutes } from './api/settings.js';
 import { writeRoutes } from './api/write.js';
 import type { Follower } from './follow.js';
 import { AuthGuard } from './auth.js';
@@ -56,6 +57,7 @@ export function createApp(o: AppOptions): { app: Hono; streams: EventStreams } {
   app.route('/', readRoutes(o.state));
   app.route('/', writeRoutes(o.state, auth, o.log));
   app.route('/', screenRoutes(o.state, o.screens, auth, limits, o.log));
+  app.route('/', settingsRoutes(o.state, auth, o.log));
   if (o.follower) app.route('/', programRoutes(o.follower, auth));
   app.route('/', streams.routes);
   app.route('/', staticRoutes(o.rendererDir));
