@@ -31,6 +31,7 @@ export const ROUTES = {
   programApprove: '/api/program/approve',
   programReject: '/api/program/reject',
   settings: '/api/settings',
+  images: '/api/images',
 } as const;
 
 /** Pages the host serves. Room pages take the room id; every page takes `?at=ISO` for previews. */
@@ -328,3 +329,4 @@ export type PendingChoice = z.infer<typeof PendingChoice>;
 export { OverrideReview };
 
 export * from './settings.js';
+export * from './images.js';

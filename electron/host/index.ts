@@ -23,6 +23,7 @@ import { createApp } from './server.js';
 import { HostState } from './state.js';
 import { steadyClock } from './steady-clock.js';
 import { HostSettings, keepSettingsIn } from './settings.js';
+import { ImageStore } from './images.js';
 import { adoptStore, ensureToken, type HostStore, openStore } from './store.js';
 import type { StoreShape } from './store-schema.js';
 import { loadTls, type TlsFiles } from './tls.js';
@@ -314,6 +315,7 @@ async function serveJournal(
     log,
     requestLog: process.env.HALLWAY_REQUEST_LOG === '1',
     follower,
+    images: new ImageStore(dataDir),
   });
   const hostname = opts.lan ? '0.0.0.0' : '127.0.0.1';
   const server = await listen(app, opts.port ?? DEFAULT_PORT, hostname, limits, tls);
