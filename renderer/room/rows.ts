@@ -1,6 +1,8 @@
 import type { Program, Session } from '../../core/program/schema.js';
 import { clockAt, delayLine, displayTitle, theRoom } from '../lib/format.js';
 import type { RoomView } from './view.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/schema.js';
+import { roomWithPlace } from '../lib/wayfinding.js';
 
 /** A line of the "Later today" and "Elsewhere now" slides. */
 export interface ListRow {
@@ -40,12 +42,13 @@ export function laterRows(p: Program, v: RoomView): ListRow[] {
   }));
 }
 
-export function elsewhereRows(p: Program, v: RoomView): ListRow[] {
-  // Someone in the hallway picks a room first: lead with it, then what is on, then until when.
+export function elsewhereRows(p: Program, v: RoomView, settings: Settings = DEFAULT_SETTINGS): ListRow[] {
+  // Someone in the hallway picks a room first: lead with it (and where it is), then what is on,
+  // then until when.
   return v.elsewhere.map(({ room, session }) => ({
     key: session.id,
     time: '',
-    lead: room ? room.name : 'Everyone',
+    lead: room ? roomWithPlace(p, settings, room.id) : 'Everyone',
     title: displayTitle(session),
     where: [`until ${clockAt(p, session.end)}`, delayLine(p, session)].filter(Boolean).join(' · '),
   }));
