@@ -27,6 +27,7 @@ export function applySettings(settings: Settings, root: HTMLElement = document.d
   if (theme.logo) preload(imagePath(theme.logo));
 }
 
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping only: nothing renders from it
 const preloaded = new Set<string>();
 function preload(url: string): void {
   if (preloaded.has(url) || typeof Image === 'undefined') return;
