@@ -1,6 +1,7 @@
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/schema.js';
 import { palette } from '../../core/settings/palette.js';
 import { imagePath } from '../../core/settings/theme.js';
+import { useFont } from './fonts.js';
 
 /**
  * The screens' settings this page shows, for every component of it (one page, one connection):
@@ -24,6 +25,7 @@ export function applySettings(settings: Settings, root: HTMLElement = document.d
   root.style.setProperty('color-scheme', theme.mode);
   root.dataset.theme = theme.mode;
   root.dataset.font = theme.font;
+  useFont(theme.font, root);
   if (theme.logo) preload(imagePath(theme.logo));
 }
 

@@ -89,3 +89,22 @@ test('the admin panel saves a theme and a room status that open screens show', a
   await expect(room.getByTestId('room-status')).toHaveCount(0, { timeout: 1_000 });
   await admin.screenshot({ path: 'test-results/settings/admin.png', fullPage: false });
 });
+
+test('a bundled font is fetched from the host only when chosen, and set live', async ({ page }) => {
+  const fonts: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.woff2')) fonts.push(r.url());
+  });
+  await page.goto(host.room('winchester'));
+  await expect(page.getByTestId('clock')).toBeVisible();
+  await put({ theme: { font: 'inter' } });
+  await expect
+    .poll(() => page.evaluate(() => getComputedStyle(document.body).fontFamily), { timeout: 2_000 })
+    .toContain('Inter Variable');
+  await expect.poll(() => fonts.length).toBeGreaterThan(0);
+  expect(fonts.every((u) => u.startsWith(host.url) && /inter/i.test(u))).toBe(true);
+  await put({ theme: { font: 'system' } });
+  await expect
+    .poll(() => page.evaluate(() => getComputedStyle(document.body).fontFamily), { timeout: 1_000 })
+    .toContain('DejaVu Sans');
+});
