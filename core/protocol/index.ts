@@ -322,3 +322,4 @@ export const PendingChoice = z.strictObject({ hash: Hash });
 export type PendingChoice = z.infer<typeof PendingChoice>;
 
 export { OverrideReview };
+export * from './language.js';
