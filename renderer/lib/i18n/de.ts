@@ -5,7 +5,8 @@ import type { Messages } from './en.js';
  * Raumnamen bleiben, wie das Programm sie schreibt ("verlegt nach Saal 1").
  */
 const min = (n: number) => `${n} Min.`;
-const inRoom = (room: string | null) => (room ? ` in ${room}` : '');
+// Raumnamen ohne Artikel (sein Geschlecht kennen wir nicht): als Angabe hinten, "· Saal 1".
+const inRoom = (room: string | null) => (room ? ` · ${room}` : '');
 
 export const de: Messages = {
   lang: 'de',
@@ -74,7 +75,7 @@ export const de: Messages = {
   changes: {
     cancelled: (clock, kind, note) => `${kind} um ${clock} abgesagt${note ? ` (${note})` : ''}`,
     moved: (clock, kind, room) => `${kind} um ${clock} verlegt nach ${room}`,
-    nextHere: (title, day, clock) => `Als Nächstes hier: ${title}, ${day ? `${day} ` : ''}um ${clock}`,
+    nextHere: (title, day, clock) => `Als Nächstes hier: ${title}${day ? `, ${day}` : ''} um ${clock}`,
     then: (first, then) => `${first} — ${then}`,
     list: (lines) => lines.join('; '),
     cancelledHeadline: (title) => `Abgesagt: ${title}`,
@@ -93,9 +94,9 @@ export const de: Messages = {
     thanksSponsors: 'Danke an unsere Unterstützer',
   },
   venue: {
-    break: (room, until) => `Pause${inRoom(room)} bis ${until}`,
+    break: (room, until) => `Pause bis ${until}${inRoom(room)}`,
     keynote: (room) => `Jetzt Keynote${inRoom(room)}`,
-    other: (label, room, until) => `${label}${inRoom(room)} bis ${until}`,
+    other: (label, room, until) => `${label} bis ${until}${inRoom(room)}`,
     meals: { breakfast: 'Frühstück', lunch: 'Mittagessen', dinner: 'Abendessen', brunch: 'Brunch' },
   },
   slides: {
