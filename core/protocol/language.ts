@@ -9,7 +9,7 @@ export const LANGUAGES = ['en', 'de', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const LanguageSchema = z.enum(LANGUAGES, {
-  error: () => `a language is one of ${LANGUAGES.join(', ')}`,
+  error: () => `must be one of ${LANGUAGES.join(', ')} (English, German, Japanese)`,
 });
 
 /** `secondary`: a bilingual conference shows every slide in both, the primary first. */

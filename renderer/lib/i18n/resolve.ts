@@ -33,3 +33,9 @@ export function languageFromSearch(search: string): LanguageChoice | null {
   if (!primary) return null;
   return secondary && secondary !== primary ? { primary, secondary } : { primary };
 }
+
+/** A language tag as the screen registry keeps it ("de", "de-AT", "ja-JP"): the language we ship for it. */
+export function languageFromTag(tag: string | null | undefined): LanguageChoice | null {
+  const primary = tag?.toLowerCase().split('-')[0];
+  return isLanguage(primary) ? { primary } : null;
+}

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { LanguageChoiceSchema } from '../../../../../core/protocol/language.js';
-import { languageFromSearch, resolveLanguage } from '../../../../../renderer/lib/i18n/resolve.js';
+import {
+  languageFromSearch,
+  languageFromTag,
+  resolveLanguage,
+} from '../../../../../renderer/lib/i18n/resolve.js';
 
 describe('which language a screen speaks', () => {
   const de = { primary: 'de' } as const;
@@ -34,16 +37,14 @@ describe('?lang= on the URL', () => {
   });
 });
 
-describe('a language choice in a document', () => {
+describe("the registry's language tag", () => {
   it.each([
-    [{ primary: 'de' }, null],
-    [{ primary: 'de', secondary: 'en' }, null],
-    [{ primary: 'fr' }, 'primary'],
-    [{ primary: 'de', secondary: 'de' }, 'secondary'],
-    [{ primary: 'de', tertiary: 'ja' }, ''],
-  ])('%j', (input, badPath) => {
-    const r = LanguageChoiceSchema.safeParse(input);
-    if (badPath === null) expect(r.success).toBe(true);
-    else expect(r.error?.issues[0]?.path.join('.')).toBe(badPath);
+    ['de', { primary: 'de' }],
+    ['de-AT', { primary: 'de' }],
+    ['ja-JP', { primary: 'ja' }],
+    ['pt-BR', null],
+    [undefined, null],
+  ])('%s', (tag, want) => {
+    expect(languageFromTag(tag)).toEqual(want);
   });
 });
