@@ -26,7 +26,8 @@ export class ScreenLanguage {
 
   /** Switch to a choice: loads its catalogues (a chunk each), then shows the primary. */
   async choose(choice: LanguageChoice): Promise<void> {
-    if (same(choice, this.choice) && this.messages.lang === choice.primary) return;
+    // the same choice again (any snapshot re-resolves it): keep the turn the screen is in
+    if (same(choice, this.choice)) return;
     const asked = ++this.#asked;
     await Promise.all([loadCatalogue(choice.primary), choice.secondary && loadCatalogue(choice.secondary)]);
     if (asked !== this.#asked) return; // a later choice won

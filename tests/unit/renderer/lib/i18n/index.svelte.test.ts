@@ -43,6 +43,18 @@ describe('ScreenLanguage', () => {
     expect(l.messages.lang).toBe('en');
   });
 
+  it('the same choice again (a new snapshot) keeps the turn on screen', async () => {
+    const l = new ScreenLanguage();
+    await l.choose({ primary: 'de', secondary: 'en' });
+    l.slide(20_000);
+    vi.advanceTimersByTime(10_000);
+    expect(l.messages.lang).toBe('en');
+    await l.choose({ primary: 'de', secondary: 'en' });
+    expect(l.messages.lang).toBe('en');
+    vi.advanceTimersByTime(10_000);
+    expect(l.messages.lang).toBe('de');
+  });
+
   it('a later choice wins over one still loading', async () => {
     const l = new ScreenLanguage();
     const first = l.choose({ primary: 'ja' });
