@@ -8,6 +8,9 @@ import { z } from 'zod';
 export const LANGUAGES = ['en', 'de', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Each language by its own name, as a speaker looks for it (the admin's language control). */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', de: 'Deutsch', ja: '日本語' };
+
 export const LanguageSchema = z.enum(LANGUAGES, {
   error: () => `must be one of ${LANGUAGES.join(', ')} (English, German, Japanese)`,
 });

@@ -7,10 +7,12 @@ import {
   ProgramInfo,
   ROUTES,
   ScreenInfo,
+  SettingsInfo,
   type ClockInput,
   type FollowInput,
   type OverrideInput,
 } from '../../core/protocol/index.js';
+import type { SettingsInput } from '../../core/settings/schema.js';
 import type { Problem } from './problems.js';
 import { z } from 'zod';
 
@@ -83,8 +85,13 @@ export class AdminApi {
     return this.call('POST', route, { hash }, (v) => ProgramAnswer.parse(v));
   }
 
+  /** Replaces the screens' settings document whole (what is left out takes its default). */
+  putSettings(settings: SettingsInput): Promise<ApiResult<SettingsInfo>> {
+    return this.call('PUT', ROUTES.settings, settings, (v) => SettingsInfo.parse(v));
+  }
+
   private async call<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     route: string,
     body: unknown,
     read: (v: unknown) => T,

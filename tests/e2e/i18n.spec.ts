@@ -53,6 +53,36 @@ test.describe("OpML '19 in Japanese", () => {
   });
   test.afterAll(async () => host?.close());
 
+  test("the admin's language control sets the conference language; ?lang= still wins", async ({
+    page,
+    browser,
+  }) => {
+    const room = await browser.newPage();
+    await room.goto(withQuery(host.room('winchester'), 'slide=now'));
+    await shown(room, 'en');
+    await page.goto(host.admin());
+    const control = page.getByTestId('language-control');
+    await control.getByTestId('language-primary').selectOption('ja');
+    await control.getByTestId('language-secondary').selectOption('en');
+    await control.getByRole('button').click();
+    await expect(control.getByRole('status')).toHaveText('The screens now speak 日本語 + English.');
+    mkdirSync(SHOTS, { recursive: true });
+    for (const size of [FHD, PORTRAIT]) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path: `${SHOTS}/admin-language-${size.width}x${size.height}.png` });
+    }
+    await expect(room.locator('html')).toHaveAttribute('lang', 'ja', { timeout: 1_000 });
+    const byUrl = await browser.newPage();
+    await byUrl.goto(withQuery(host.room('winchester'), 'slide=now&lang=de'));
+    await shown(byUrl, 'de');
+    await control.getByTestId('language-primary').selectOption('en');
+    await control.getByTestId('language-secondary').selectOption('');
+    await control.getByRole('button').click();
+    await expect(room.locator('html')).toHaveAttribute('lang', 'en', { timeout: 1_000 });
+    await room.close();
+    await byUrl.close();
+  });
+
   test('a room screen by ?lang=ja: Japanese words, 24-hour venue time', async ({ page }) => {
     const ja = (await import('../../renderer/lib/i18n/ja.js')).ja;
     await page.goto(withQuery(host.room('winchester', '2019-05-20T14:05:00-07:00'), 'slide=now&lang=ja'));

@@ -10,7 +10,6 @@ const inRoom = (room: string | null) => (room ? ` · ${room}` : '');
 
 export const de: Messages = {
   lang: 'de',
-  name: 'Deutsch',
   locale: 'de-DE',
   time: {
     clock: 'HH:mm',

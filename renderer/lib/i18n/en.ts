@@ -17,8 +17,6 @@ const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 export const en = {
   lang: 'en' as Language,
-  /** The language's own name, for the admin's language control. */
-  name: 'English',
   /** Luxon's locale: month and weekday names. */
   locale: 'en-US',
   time: {

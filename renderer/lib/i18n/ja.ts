@@ -8,7 +8,6 @@ const at = (room: string | null) => (room ? `：${room}` : '');
 
 export const ja: Messages = {
   lang: 'ja',
-  name: '日本語',
   locale: 'ja-JP',
   time: {
     clock: 'H:mm',
