@@ -1,7 +1,8 @@
+import { untrack } from 'svelte';
 import type { Language, LanguageChoice } from '../../../core/protocol/language.js';
 import { loadCatalogue, loadedCatalogue } from './catalogues.js';
 import { en, type Messages } from './en.js';
-import { ENGLISH } from './resolve.js';
+import { ENGLISH, languageFromSearch, resolveLanguage } from './resolve.js';
 
 export type { Messages } from './en.js';
 export { en } from './en.js';
@@ -81,3 +82,23 @@ export const screenLanguage = new ScreenLanguage();
 
 /** The catalogue on screen now (reactive in components and `$derived`). */
 export const t = (): Messages => screenLanguage.messages;
+
+/**
+ * Call while a screen component initialises: its language follows the sources (read reactively:
+ * a settings change on the stream switches it live) and alternates with its slides.
+ * `slideDuration`: how long the slide now on screen stays (0 before the first).
+ */
+export function speakOnScreen(o: {
+  conference: () => LanguageChoice | null | undefined;
+  slideDuration: () => number;
+}): void {
+  const url = languageFromSearch(location.search);
+  $effect(() => {
+    void screenLanguage.choose(resolveLanguage({ url, conference: o.conference() }));
+  });
+  $effect(() => {
+    const duration = o.slideDuration();
+    untrack(() => screenLanguage.slide(duration));
+  });
+  $effect(() => () => screenLanguage.stop());
+}

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { applyOverrides } from '../../../../core/overrides/apply.js';
 import type { OverrideInput } from '../../../../core/overrides/schema.js';
 import type { Program } from '../../../../core/program/schema.js';
 import { de } from '../../../../renderer/lib/i18n/de.js';
@@ -7,22 +6,13 @@ import { en, type Messages } from '../../../../renderer/lib/i18n/en.js';
 import { ja } from '../../../../renderer/lib/i18n/ja.js';
 import { elsewhereRows, laterRows } from '../../../../renderer/room/rows.js';
 import { roomView } from '../../../../renderer/room/view.js';
-import { opml19, t } from '../../core/fixtures.js';
+import { afterOverrides, opml19, t } from '../../core/fixtures.js';
 
 // The room screen's sentences in each shipped language (issue 14): the same facts as the English
 // (tests/unit/renderer/room/changes.test.ts), said as that language says them.
 const M: Record<string, Messages> = { en, de, ja };
 const program = opml19();
-const after = (...os: OverrideInput[]): Program =>
-  applyOverrides(
-    program,
-    os.map((override, i) => ({
-      type: 'override' as const,
-      revision: i + 1,
-      at: '2019-05-20T08:00:00-07:00',
-      override,
-    })),
-  ).program;
+const after = (...os: OverrideInput[]): Program => afterOverrides(program, ...os);
 const cancelled = after({ kind: 'cancel', session: 'tut-pm1', note: 'The speaker is ill' });
 const movedAway = after({ kind: 'move', session: 'tut-pm1', room: 'magnolia' });
 const TUT1 = 'Deep Learning Lifecycle Management with Kubernetes, REST, and Python';
