@@ -276,6 +276,11 @@ export const FollowState = z.object({
   mode: FollowMode,
   paused: z.boolean(),
   everyMs: z.number().int().min(FOLLOW_EVERY_MS.min).max(FOLLOW_EVERY_MS.max),
+  /**
+   * The venue's IANA zone, for a source whose times carry no offset and which names no zone
+   * (Sessionize, hand-made files): as `--zone` does for `hallway import`. null: the file's own.
+   */
+  zone: z.string().max(100).nullable().default(null),
   /** Validators of the last good answer (ETag / Last-Modified; a file's size and mtime). */
   etag: z.string().max(1_000).optional(),
   lastModified: z.string().max(1_000).optional(),
@@ -319,6 +324,8 @@ export const FollowInput = z.strictObject({
     .min(FOLLOW_EVERY_MS.min, `must be at least ${FOLLOW_EVERY_MS.min} ms`)
     .max(FOLLOW_EVERY_MS.max, `must be at most ${FOLLOW_EVERY_MS.max} ms`)
     .optional(),
+  /** The venue zone for the source ("" for the zone the file names); the host checks it is an IANA zone. */
+  zone: z.string().trim().max(100, 'must be at most 100 characters').optional(),
 });
 export type FollowInput = z.infer<typeof FollowInput>;
 
