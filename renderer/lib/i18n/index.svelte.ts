@@ -6,7 +6,13 @@ import { ENGLISH, languageFromSearch, resolveLanguage } from './resolve.js';
 
 export type { Messages } from './en.js';
 export { en } from './en.js';
-export { ENGLISH, languageFromSearch, resolveLanguage, type LanguageSources } from './resolve.js';
+export {
+  ENGLISH,
+  languageFromSearch,
+  languageFromTag,
+  resolveLanguage,
+  type LanguageSources,
+} from './resolve.js';
 
 /**
  * The language a screen window speaks right now. One per window (a room or lobby page is one
@@ -89,12 +95,16 @@ export const t = (): Messages => screenLanguage.messages;
  * `slideDuration`: how long the slide now on screen stays (0 before the first).
  */
 export function speakOnScreen(o: {
+  /** The screen registry's assignment for this screen (`languageFromTag` of its `lang`). */
+  assigned?: () => LanguageChoice | null | undefined;
   conference: () => LanguageChoice | null | undefined;
   slideDuration: () => number;
 }): void {
   const url = languageFromSearch(location.search);
   $effect(() => {
-    void screenLanguage.choose(resolveLanguage({ url, conference: o.conference() }));
+    void screenLanguage.choose(
+      resolveLanguage({ assigned: o.assigned?.(), url, conference: o.conference() }),
+    );
   });
   $effect(() => {
     const duration = o.slideDuration();
