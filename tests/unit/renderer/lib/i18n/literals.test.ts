@@ -25,6 +25,12 @@ const ALLOWED: { file: string; text: string; why: string }[] = [
   },
 ];
 
+/**
+ * Lib components that speak to staff, not attendees, and stay English like the admin (issue 14):
+ * the registry's page for a screen not assigned yet, and its identify overlay.
+ */
+const STAFF_ONLY = ['renderer/lib/NotAssigned.svelte', 'renderer/lib/ScreenIdentity.svelte'];
+
 function screenFiles(): string[] {
   const inDir = (dir: string) =>
     readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
@@ -32,7 +38,8 @@ function screenFiles(): string[] {
       .map((f) => `${dir}/${f}`);
   const libComponents = readdirSync(join(ROOT, 'renderer/lib'))
     .filter((f) => f.endsWith('.svelte'))
-    .map((f) => `renderer/lib/${f}`);
+    .map((f) => `renderer/lib/${f}`)
+    .filter((f) => !STAFF_ONLY.includes(f));
   return [...SCREEN_DIRS.flatMap(inDir), ...libComponents, ...LIB].sort();
 }
 
