@@ -6,6 +6,8 @@
 const min = (n: number) => `${Math.abs(n)} min`;
 
 export const TEXT = {
+  loading: 'Loading the program from the host…',
+  problems: (lacks: string[]) => `The log names things this program lacks: ${lacks.join('; ')}`,
   delay: {
     state: (m: number) => (m === 0 ? 'on time' : m > 0 ? `${min(m)} late` : `${min(m)} early`),
     unchanged: (m: number) =>
