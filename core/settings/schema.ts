@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../program/schema.js';
+import { LanguageChoiceSchema } from '../protocol/language.js';
 import { Location, RoomDetails, TrackColours } from './rooms.js';
 import { Theme } from './theme.js';
 
@@ -18,6 +19,8 @@ export const Settings = z.strictObject({
   tracks: TrackColours.default({}),
   rooms: z.record(Id, RoomDetails).default({}),
   locations: z.record(z.string().trim().min(1).max(80), Location).default({}),
+  /** The screens' language; `secondary` makes them bilingual (each slide in both, in turn). */
+  language: LanguageChoiceSchema.default({ primary: 'en' }),
 });
 export type Settings = z.infer<typeof Settings>;
 /** What a file or PUT may hold: any part left out takes its default. */

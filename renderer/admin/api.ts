@@ -13,6 +13,7 @@ import {
   type FollowInput,
   type OverrideInput,
 } from '../../core/protocol/index.js';
+import type { SettingsInput } from '../../core/settings/schema.js';
 import type { Problem } from './problems.js';
 import { z } from 'zod';
 
@@ -97,7 +98,8 @@ export class AdminApi {
     return this.call('GET', ROUTES.settings, undefined, (v) => SettingsInfo.parse(v));
   }
 
-  putSettings(settings: unknown): Promise<ApiResult<SettingsInfo>> {
+  /** Replaces the screens' settings document whole (what is left out takes its default). */
+  putSettings(settings: SettingsInput): Promise<ApiResult<SettingsInfo>> {
     return this.call('PUT', ROUTES.settings, settings, (v) => SettingsInfo.parse(v));
   }
 
