@@ -1,16 +1,9 @@
 import type { Program, RoomStatus } from '../../core/program/schema.js';
 import type { Settings } from '../../core/settings/schema.js';
 import { roomName } from './format.js';
+import { en, type Messages } from './i18n/index.svelte.js';
 
-/**
- * The screens' words for where rooms are and how full they are, in one place so they move into
- * the message catalogue as they are.
- */
-export const ROOM_STATUS_WORDS: Record<RoomStatus['status'], string> = {
-  filling: 'Filling up',
-  full: 'Full',
-};
-
+/** Where rooms are (the settings' room details) and how full, in the screen's language. */
 /** "Hall 1, first floor": where the room is, as the settings say (null: they say nothing). */
 export function placeOf(settings: Settings, roomId: string | null): string | null {
   const d = roomId ? settings.rooms[roomId] : undefined;
@@ -31,24 +24,20 @@ export function statusBand(
   settings: Settings,
   roomId: string,
   status: RoomStatus['status'],
+  m: Messages = en,
 ): { headline: string; detail: string | null; stream: string | null } {
+  const t = m.roomStatus;
   const d = settings.rooms[roomId];
   const stream = d?.stream ?? null;
-  if (status === 'filling')
-    return {
-      headline: 'Filling up',
-      detail: 'Few seats left — please move to the middle of the rows',
-      stream: null,
-    };
-  const overflow = d?.overflow ? (roomName(p, d.overflow) ?? null) : null;
-  const where = overflow ? roomWithPlace(p, settings, d!.overflow!).replace(/ →$/, '') : null;
+  if (status === 'filling') return { headline: t.filling, detail: t.fillingDetail, stream: null };
+  const where = d?.overflow ? roomWithPlace(p, settings, d.overflow).replace(/ →$/, '') : null;
   const detail =
     where && stream
-      ? `Watch it in ${where} or on the stream`
+      ? t.watchInOrStream(where)
       : where
-        ? `Watch it in ${where}`
+        ? t.watchIn(where)
         : stream
-          ? 'Watch it on the stream'
-          : 'Sorry, no more seats in this room';
-  return { headline: 'Full', detail, stream };
+          ? t.watchStream
+          : t.noSeats;
+  return { headline: t.full, detail, stream };
 }

@@ -98,6 +98,16 @@ export const de: Messages = {
     other: (label, room, until) => `${label} bis ${until}${inRoom(room)}`,
     meals: { breakfast: 'Frühstück', lunch: 'Mittagessen', dinner: 'Abendessen', brunch: 'Brunch' },
   },
+  roomStatus: {
+    filling: 'Fast voll',
+    full: 'Voll',
+    fillingDetail: 'Nur noch wenige Plätze — bitte in die Mitte der Reihen rücken',
+    watchIn: (where: string) => `Live zu sehen in ${where}`,
+    watchInOrStream: (where: string) => `Live zu sehen in ${where} oder im Stream`,
+    watchStream: 'Live zu sehen im Stream',
+    noSeats: 'Leider keine Plätze mehr in diesem Raum',
+    streamQr: 'Der Stream dieses Raums',
+  },
   slides: {
     later: 'Heute noch in diesem Raum',
     elsewhere: 'Gerade in den anderen Räumen',

@@ -126,6 +126,17 @@ export const en = {
       `${label}${room ? ` in ${the(room)}` : ''} until ${until}`,
     meals: { breakfast: 'Breakfast', lunch: 'Lunch', dinner: 'Dinner', brunch: 'Brunch' },
   },
+  /** A room staff marked full (override room-status). */
+  roomStatus: {
+    filling: 'Filling up',
+    full: 'Full',
+    fillingDetail: 'Few seats left — please move to the middle of the rows',
+    watchIn: (where: string) => `Watch it in ${where}`,
+    watchInOrStream: (where: string) => `Watch it in ${where} or on the stream`,
+    watchStream: 'Watch it on the stream',
+    noSeats: 'Sorry, no more seats in this room',
+    streamQr: 'The stream of this room',
+  },
   slides: {
     later: 'Later today in this room',
     elsewhere: 'Elsewhere now',

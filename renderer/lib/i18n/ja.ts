@@ -95,6 +95,16 @@ export const ja: Messages = {
     other: (label, room, until) => `${label}${at(room)}（${until}まで）`,
     meals: { breakfast: '朝食', lunch: '昼食', dinner: '夕食', brunch: 'ブランチ' },
   },
+  roomStatus: {
+    filling: '混雑中',
+    full: '満席',
+    fillingDetail: '残りわずかです — 列の中央へお詰めください',
+    watchIn: (where: string) => `${where}でご覧いただけます`,
+    watchInOrStream: (where: string) => `${where}または配信でご覧いただけます`,
+    watchStream: '配信でご覧いただけます',
+    noSeats: 'この部屋は満席です',
+    streamQr: 'この部屋の配信',
+  },
   slides: {
     later: 'この部屋の本日の予定',
     elsewhere: 'ほかの部屋で開催中',

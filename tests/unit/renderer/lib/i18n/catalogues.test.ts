@@ -48,6 +48,8 @@ const ARGS: Record<string, unknown[]> = {
   'venue.other': ['Lunch', 'Hall 1', '1:30 PM'],
   'lobby.nextWhen': ['2:30 PM', 'in 15 min'],
   'lobby.pageOf': [1, 8, 75],
+  'roomStatus.watchIn': ['Eliza · CCL, first floor'],
+  'roomStatus.watchInOrStream': ['Eliza'],
 };
 
 const SHIPPED: [string, Messages][] = [
