@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoInstant, Person } from '../program/schema.js';
+import { Settings } from '../settings/schema.js';
 
 /** What staff can change on the day. Each accepted one is an entry of the append-only journal. */
 const text = (max: number) =>
@@ -42,6 +43,14 @@ export const OverrideInput = z.discriminatedUnion('kind', [
     until: IsoInstant.optional(),
   }),
   z.strictObject({ kind: z.literal('alert'), text: text(1_000) }),
+  z.strictObject({
+    kind: z.literal('room-status'),
+    room: Id,
+    /** open clears it; filling and full show on the room's screen and the lobby. */
+    status: z.enum(['open', 'filling', 'full'], { error: 'must be "open", "filling" or "full"' }),
+    /** Default: the end of the room's session on (else the next one) when it was said. */
+    until: IsoInstant.optional(),
+  }),
 ]);
 export type OverrideInput = z.infer<typeof OverrideInput>;
 export type OverrideKind = OverrideInput['kind'];
@@ -107,11 +116,19 @@ export const JournalEntry = z.discriminatedUnion('type', [
     /** What changed from the version before ("3 sessions moved, 1 new, 2 retitled"). */
     summary: z.string().max(2_000),
   }),
+  z.strictObject({
+    type: z.literal('settings'),
+    revision: z.number().int().positive(),
+    at: IsoInstant,
+    /** The whole settings document now in force (images by hash): the last such entry wins. */
+    settings: Settings,
+  }),
 ]);
 export type JournalEntry = z.infer<typeof JournalEntry>;
 export type OverrideEntry = Extract<JournalEntry, { type: 'override' }>;
 export type RevertEntry = Extract<JournalEntry, { type: 'revert' }>;
 export type ProgramEntry = Extract<JournalEntry, { type: 'program' }>;
+export type SettingsEntry = Extract<JournalEntry, { type: 'settings' }>;
 
 /**
  * An override a new program version left behind: `gone` when its target is not in the version
@@ -120,7 +137,7 @@ export type ProgramEntry = Extract<JournalEntry, { type: 'program' }>;
  */
 export const OverrideReview = z.object({
   revision: z.number().int().positive(),
-  kind: z.enum(['cancel', 'delay', 'move', 'edit', 'now-speaking', 'announce', 'alert']),
+  kind: z.enum(['cancel', 'delay', 'move', 'edit', 'now-speaking', 'announce', 'alert', 'room-status']),
   status: z.enum(['gone', 'review']),
   text: z.string(),
 });

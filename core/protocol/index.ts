@@ -5,6 +5,7 @@ import type { ProgramDiff } from '../program/diff.js';
 import type { PageKind } from './screens.js';
 
 export * from './screens.js';
+import { Settings } from '../settings/schema.js';
 
 /**
  * The one protocol between the host and every screen (Electron window or plain browser).
@@ -46,6 +47,8 @@ export const Snapshot = z.object({
   partial: z
     .object({ from: IsoInstant, until: IsoInstant, room: Id.optional(), renew: IsoInstant.optional() })
     .optional(),
+  /** The screens' settings in force (absent: the defaults; read it with settingsOf). */
+  settings: Settings.optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -266,3 +269,7 @@ export type PendingChoice = z.infer<typeof PendingChoice>;
 export { OverrideReview };
 export * from './cluster.js';
 export * from './room.js';
+export * from './language.js';
+
+export * from './settings.js';
+export * from './images.js';

@@ -32,6 +32,8 @@ export const ROUTES = {
   programFetch: '/api/program/fetch',
   programApprove: '/api/program/approve',
   programReject: '/api/program/reject',
+  settings: '/api/settings',
+  images: '/api/images',
 } as const;
 
 /** Pages the host serves. Room pages take the room id; every page takes `?at=ISO` for previews. */

@@ -4,6 +4,9 @@ import { programRoutes } from './api/program.js';
 import { clusterRoutes } from './api/cluster.js';
 import { readRoutes } from './api/read.js';
 import { type CaptureScreen, screenRoutes } from './api/screens.js';
+import { settingsRoutes } from './api/settings.js';
+import { imageRoutes } from './api/images.js';
+import type { ImageStore } from './images.js';
 import { writeRoutes } from './api/write.js';
 import { clusterCors, otherOrigins } from './cluster/cross-origin.js';
 import type { ClusterPeers } from './cluster/peers.js';
@@ -37,6 +40,8 @@ export interface AppOptions {
   capture?: CaptureScreen;
   /** The cluster's hosts, with --cluster (null until it runs). */
   cluster?: () => ClusterPeers | null;
+  /** The uploaded images (logo, slides); without one the image routes are absent. */
+  images?: ImageStore;
 }
 
 /** The host's whole HTTP surface: API, event stream, renderer pages. */
@@ -85,6 +90,8 @@ export function createApp(o: AppOptions): { app: Hono; streams: EventStreams } {
   app.route('/', clusterRoutes(cluster, auth));
   app.route('/', writeRoutes(o.state, auth, o.log));
   app.route('/', screenRoutes(o.state, o.screens, auth, limits, o.log, o.capture));
+  app.route('/', settingsRoutes(o.state, auth, o.log));
+  if (o.images) app.route('/', imageRoutes(o.images, auth, o.log));
   if (o.follower) app.route('/', programRoutes(o.follower, auth));
   app.route('/', streams.routes);
   app.route('/', staticRoutes(o.rendererDir));

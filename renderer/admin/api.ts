@@ -11,6 +11,8 @@ import {
   SCREEN_ROUTES,
   CommandAccepted,
   ScreenInfo,
+  SettingsInfo,
+  ImageStored,
   type AssignInput,
   type CommandInput,
   type DismissInput,
@@ -18,6 +20,7 @@ import {
   type FollowInput,
   type OverrideInput,
 } from '../../core/protocol/index.js';
+import type { SettingsInput } from '../../core/settings/schema.js';
 import type { Problem } from './problems.js';
 import { z } from 'zod';
 
@@ -30,8 +33,11 @@ export type ApiResult<T> =
 
 const ProgramAnswer = z.object({ result: FollowResult, info: ProgramInfo });
 
-const isRaw = (body: unknown): body is { raw: string } =>
-  typeof body === 'object' && body !== null && 'raw' in body && typeof body.raw === 'string';
+const isRaw = (body: unknown): body is { raw: string | Blob } =>
+  typeof body === 'object' &&
+  body !== null &&
+  'raw' in body &&
+  (typeof body.raw === 'string' || (typeof Blob !== 'undefined' && body.raw instanceof Blob));
 
 const ScreenList = z.union([z.array(ScreenInfo), z.object({ screens: z.array(ScreenInfo) })]);
 
@@ -136,15 +142,35 @@ export class AdminApi {
     return this.call('POST', route, { hash }, (v) => ProgramAnswer.parse(v));
   }
 
+  settings(): Promise<ApiResult<SettingsInfo>> {
+    return this.call('GET', ROUTES.settings, undefined, (v) => SettingsInfo.parse(v));
+  }
+
+  /** Replaces the screens' settings document whole (what is left out takes its default). */
+  putSettings(settings: SettingsInput): Promise<ApiResult<SettingsInfo>> {
+    return this.call('PUT', ROUTES.settings, settings, (v) => SettingsInfo.parse(v));
+  }
+
+  /** The image file itself is the body; the host checks what it is by its bytes. */
+  uploadImage(file: Blob): Promise<ApiResult<ImageStored>> {
+    return this.call('POST', ROUTES.images, { raw: file }, (v) => ImageStored.parse(v));
+  }
+
   private async call<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     route: string,
     body: unknown,
     read: (v: unknown) => T,
   ): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { Authorization: BEARER + this.token() };
     const raw = isRaw(body) ? body.raw : undefined;
-    if (body !== undefined) headers['Content-Type'] = raw !== undefined ? 'text/plain' : 'application/json';
+    if (body !== undefined)
+      headers['Content-Type'] =
+        raw === undefined
+          ? 'application/json'
+          : typeof raw === 'string'
+            ? 'text/plain'
+            : 'application/octet-stream';
     let res: Response;
     try {
       res = await this.fetchFn(this.baseUrl + route, {

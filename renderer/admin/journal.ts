@@ -10,7 +10,7 @@ export interface LogRow {
   /** Venue time the host accepted it ("10:31 AM"). */
   time: string;
   type: JournalEntry['type'];
-  kind: OverrideInput['kind'] | 'revert' | 'clock' | 'program';
+  kind: OverrideInput['kind'] | 'revert' | 'clock' | 'program' | 'settings';
   text: string;
   /** Revision of the revert that undid this override. */
   revertedBy: number | null;
@@ -69,8 +69,12 @@ export function describeOverride(p: Names, o: OverrideInput, zone: string): stri
     }
     case 'alert':
       return `ALERT “${o.text}”`;
+    case 'room-status':
+      return `${roomName(p, o.room)}: ${ROOM_STATUS_TEXT[o.status]}${o.until ? ` until ${venueHm(o.until, zone)}` : ''}`;
   }
 }
+
+const ROOM_STATUS_TEXT = { open: 'open', filling: 'filling up', full: 'full' } as const;
 
 function venueHm(iso: string, zone: string): string {
   return DateTime.fromISO(iso, { zone }).setLocale('en-US').toFormat('h:mm a');
@@ -122,6 +126,16 @@ export function logRows(entries: readonly JournalEntry[], program: Names, zone: 
         revertedBy: null,
         canUndo: false,
       };
+    if (e.type === 'settings')
+      return {
+        revision: e.revision,
+        time,
+        type: e.type,
+        kind: 'settings',
+        text: 'Screen settings changed',
+        revertedBy: null,
+        canUndo: false,
+      };
     return {
       revision: e.revision,
       time,
@@ -168,6 +182,8 @@ export function restoreText(
       return `The announcement “${o.text}” comes off the screens.`;
     case 'alert':
       return `The alert “${o.text}” comes off every screen.`;
+    case 'room-status':
+      return `${roomName(p, o.room)} goes back to what it showed before.`;
   }
 }
 

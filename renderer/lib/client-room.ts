@@ -36,6 +36,9 @@ export function roomFit(s: Snapshot, o: OverrideInput): 'apply' | 'skip' | 'refe
       return o.talk !== undefined && heldTalk(o.talk) ? 'apply' : 'skip';
     case 'now-speaking':
       return held(o.session) ? 'apply' : 'skip';
+    case 'room-status':
+      // The band on this room's screen, and the marks "Elsewhere now" shows: rooms are all held.
+      return 'apply';
   }
 }
 

@@ -2,6 +2,8 @@ import type { Snapshot } from '../../core/protocol/index.js';
 import { preloaded, roomPayloadUrl } from '../../core/protocol/room.js';
 import { HEARTBEAT_INTERVAL_MS, ROUTES, dayUrl } from '../../core/protocol/wire.js';
 import type { Program } from '../../core/program/schema.js';
+import { settingsOf } from '../../core/protocol/settings.js';
+import type { Settings } from '../../core/settings/schema.js';
 import { clockNow } from '../../core/time/clock.js';
 import { loadCached } from './cache.js';
 import { CacheQueue } from './cache-queue.js';
@@ -133,6 +135,11 @@ export class HostConnection {
 
   get revision(): number {
     return this.snapshot?.revision ?? 0;
+  }
+
+  /** The screens' settings in force (the defaults before anything arrived). */
+  get settings(): Settings {
+    return settingsOf(this.snapshot);
   }
 
   /** Host clock instant (epoch ms). Reactive: re-evaluates every second inside effects/templates. */

@@ -46,6 +46,7 @@ export function readRoutes(state: HostState, hosts: () => string[] | null = () =
         `"rooms":${JSON.stringify(eff.program.rooms)}`,
         `"problems":${JSON.stringify(eff.problems)}`,
         `"journal":${JSON.stringify(state.journal.id)}`,
+        `"settings":${JSON.stringify(state.settings.current().settings)}`,
       ].join(',');
       cached = { revision: eff.revision, json };
     }
@@ -83,6 +84,7 @@ export function readRoutes(state: HostState, hosts: () => string[] | null = () =
       journal: state.journal.id,
       partial: cut.window,
       ...(hosts() ? { hosts: hosts() } : {}),
+      settings: state.settings.current().settings,
       clock: state.clockInfo(),
     });
   });

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { applyOverrides } from '../../../core/overrides/apply.js';
+import type { OverrideInput } from '../../../core/overrides/schema.js';
 import { ProgramShape, type Program, type ProgramInput } from '../../../core/program/schema.js';
 
 /** The embedded OpML '19 program, parsed by the schema (not by parseProgram, which is under test). */
@@ -14,6 +16,19 @@ export const t = (iso: string): number => {
   if (Number.isNaN(v)) throw new Error(`bad test instant ${iso}`);
   return v;
 };
+
+/** `program` after staff's changes of the day, journalled in order at 08:00 venue time. */
+export function afterOverrides(program: Program, ...os: OverrideInput[]): Program {
+  return applyOverrides(
+    program,
+    os.map((override, i) => ({
+      type: 'override' as const,
+      revision: i + 1,
+      at: '2019-05-20T08:00:00-07:00',
+      override,
+    })),
+  ).program;
+}
 
 type SessionIn = ProgramInput['sessions'][number];
 

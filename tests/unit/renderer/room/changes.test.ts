@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyOverrides } from '../../../../core/overrides/apply.js';
 import type { OverrideInput } from '../../../../core/overrides/schema.js';
 import type { Program } from '../../../../core/program/schema.js';
 import { roomView } from '../../../../renderer/room/view.js';
-import { opml19, t } from '../../core/fixtures.js';
+import { afterOverrides, opml19, t } from '../../core/fixtures.js';
 
 // What a room screen says after the day's changes (issue 11, bugs 2 and 3): "Next here" is what
 // really happens here; a session cancelled or moved is said as such, with what to do instead.
 const program = opml19();
-const after = (...os: OverrideInput[]): Program =>
-  applyOverrides(
-    program,
-    os.map((override, i) => ({
-      type: 'override' as const,
-      revision: i + 1,
-      at: '2019-05-20T08:00:00-07:00',
-      override,
-    })),
-  ).program;
+const after = (...os: OverrideInput[]): Program => afterOverrides(program, ...os);
 const L = 'lawrence-san-tomas-lafayette';
 const swap = after(
   { kind: 'move', session: 'tut-pm1', room: L, force: true },
