@@ -27,6 +27,11 @@ const COMMANDS: Record<string, [string, string, Load]> = {
     'run the host for the screens',
     () => import('./cli/serve.js'),
   ],
+  settings: [
+    'settings export|import FILE',
+    "write or read the screens' settings (theme, rooms) as a file",
+    () => import('./cli/settings.js'),
+  ],
   token: [
     'token [--data DIR] [--rotate]',
     'print (or replace) the admin token',

@@ -3,6 +3,7 @@ import type { JournalEntry, OverrideEntry, OverrideInput, OverrideReview } from 
 import { isoInVenue, ms } from '../time/venue.js';
 import { sessionDay } from '../schedule/sessions.js';
 import { revertedRevisions } from './reverted.js';
+import { statusEnd } from './room-status.js';
 import { reviewOverride } from './review.js';
 
 export { checkOverride } from './check.js';
@@ -140,6 +141,18 @@ function applyOne(p: Program, index: Index, entry: OverrideEntry): string | null
     case 'alert':
       p.alerts.push({ id: entry.revision, text: o.text });
       return null;
+    case 'room-status': {
+      const room = p.rooms.find((r) => r.id === o.room);
+      if (!room) return missing('room', o.room);
+      if (o.status === 'open') delete room.status;
+      else
+        room.status = {
+          status: o.status,
+          until: o.until ?? isoInVenue(p, statusEnd(p, o.room, ms(entry.at))),
+          since: entry.at,
+        };
+      return null;
+    }
   }
 }
 

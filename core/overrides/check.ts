@@ -62,6 +62,8 @@ export function checkOverride(program: Program, o: OverrideInput): Refusal | nul
     }
     case 'alert':
       return null;
+    case 'room-status':
+      return hasRoom(o.room) ? null : unknownRoom(o.room);
   }
 }
 

@@ -43,6 +43,14 @@ export const OverrideInput = z.discriminatedUnion('kind', [
     until: IsoInstant.optional(),
   }),
   z.strictObject({ kind: z.literal('alert'), text: text(1_000) }),
+  z.strictObject({
+    kind: z.literal('room-status'),
+    room: Id,
+    /** open clears it; filling and full show on the room's screen and the lobby. */
+    status: z.enum(['open', 'filling', 'full'], { error: 'must be "open", "filling" or "full"' }),
+    /** Default: the end of the room's session on (else the next one) when it was said. */
+    until: IsoInstant.optional(),
+  }),
 ]);
 export type OverrideInput = z.infer<typeof OverrideInput>;
 export type OverrideKind = OverrideInput['kind'];
@@ -129,7 +137,7 @@ export type SettingsEntry = Extract<JournalEntry, { type: 'settings' }>;
  */
 export const OverrideReview = z.object({
   revision: z.number().int().positive(),
-  kind: z.enum(['cancel', 'delay', 'move', 'edit', 'now-speaking', 'announce', 'alert']),
+  kind: z.enum(['cancel', 'delay', 'move', 'edit', 'now-speaking', 'announce', 'alert', 'room-status']),
   status: z.enum(['gone', 'review']),
   text: z.string(),
 });

@@ -48,6 +48,10 @@ function effectiveOnly(json: unknown): string[] {
     const v = top[key];
     if (has(top, key) && !(Array.isArray(v) && v.length === 0)) say(key);
   }
+  const rooms = Array.isArray(top.rooms) ? (top.rooms as unknown[]) : [];
+  rooms.forEach((r, i) => {
+    for (const key of EFFECTIVE_ONLY.room) if (has(r, key)) say(`rooms[${i}].${key}`);
+  });
   const sessions = Array.isArray(top.sessions) ? (top.sessions as unknown[]) : [];
   sessions.forEach((s, i) => {
     for (const key of EFFECTIVE_ONLY.session) if (has(s, key)) say(`sessions[${i}].${key}`);

@@ -78,9 +78,20 @@ export type SessionKind = z.infer<typeof SessionKind>;
 /** everyone: the whole conference is invited (breakfast, keynote, breaks); room: one room's session. */
 export const Audience = z.enum(['everyone', 'room']);
 
+/** How full a room is, as staff said (override `room-status`), and until when. */
+export const RoomStatus = z.object({
+  status: z.enum(['filling', 'full']),
+  /** Shown until then (default: the end of the room's session on when it was said). */
+  until: IsoInstant,
+  since: IsoInstant,
+});
+export type RoomStatus = z.infer<typeof RoomStatus>;
+
 export const Room = z.object({
   id: Id,
   name: nonEmpty.max(500),
+  // Set by applyOverrides, never stored in a program file.
+  status: RoomStatus.optional(),
 });
 export type Room = z.infer<typeof Room>;
 
@@ -164,6 +175,7 @@ export type ProgramInput = z.input<typeof ProgramShape>;
 export const EFFECTIVE_ONLY = {
   session: ['cancelled', 'note', 'delayMinutes', 'original', 'nowSpeaking'],
   talk: ['cancelled', 'note'],
+  room: ['status'],
   program: ['announcements', 'alerts'],
 } as const;
 
@@ -181,6 +193,7 @@ const StoredSession = Session.omit({
  * refuses a file that has them, naming each). `applyOverrides` turns it into a `Program`.
  */
 export const StoredProgramShape = ProgramShape.omit({ announcements: true, alerts: true }).extend({
+  rooms: z.array(Room.omit({ status: true })),
   sessions: z.array(StoredSession),
 });
 export type StoredProgram = z.infer<typeof StoredProgramShape>;

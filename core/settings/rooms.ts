@@ -16,6 +16,8 @@ export const RoomDetails = z.strictObject({
   /** A short "how to get there" ("up the stairs, second door left"). */
   directions: line(200).optional(),
   capacity: z.number().int('must be a whole number').positive('must be more than 0').max(100_000).optional(),
+  /** The room that shows this one's stream when it is full ("watch it in Eliza"). */
+  overflow: Id.optional(),
   /** Where to watch it when the room is full (a QR on the room's full band). */
   stream: z
     .string()

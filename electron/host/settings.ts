@@ -1,4 +1,4 @@
-import type { SettingsEntry } from '../../core/overrides/schema.js';
+import type { JournalEntry, SettingsEntry } from '../../core/overrides/schema.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/schema.js';
 import type { Journal } from './journal.js';
 import type { HostStore } from './store.js';
@@ -27,10 +27,7 @@ export class HostSettings {
     for (const e of this.journal.since(this.#scanned))
       if (e.type === 'settings') this.#latest = { revision: e.revision, settings: e.settings };
     this.#scanned = this.journal.revision;
-    const kept = this.kept;
-    if (kept && kept.journal === this.journal.id && kept.revision > (this.#latest?.revision ?? 0))
-      return { revision: kept.revision, settings: kept.settings };
-    return this.#latest ?? { revision: 0, settings: DEFAULT_SETTINGS };
+    return inForce(this.#latest, this.kept, this.journal.id);
   }
 
   /** Journals `settings` as the document in force (throws when the journal cannot be written). */
@@ -39,6 +36,29 @@ export class HostSettings {
     this.keep({ journal: this.journal.id, revision: entry.revision, settings });
     return entry;
   }
+}
+
+type Latest = { revision: number; settings: Settings } | null;
+
+/** The journal's latest, unless the store kept a later one of the same journal (the entry was lost). */
+function inForce(
+  latest: Latest,
+  kept: KeptSettings | undefined,
+  journal: string | undefined,
+): NonNullable<Latest> {
+  if (kept && kept.journal === journal && kept.revision > (latest?.revision ?? 0))
+    return { revision: kept.revision, settings: kept.settings };
+  return latest ?? { revision: 0, settings: DEFAULT_SETTINGS };
+}
+
+/** The settings in force in a data dir read without a host (`hallway settings export`). */
+export function settingsInData(
+  entries: readonly JournalEntry[],
+  kept: KeptSettings | undefined,
+  journal: string | undefined,
+): { revision: number; settings: Settings } {
+  const last = entries.findLast((e): e is SettingsEntry => e.type === 'settings');
+  return inForce(last ? { revision: last.revision, settings: last.settings } : null, kept, journal);
 }
 
 /** Keeps the document in the store's settings, beside the clock. */

@@ -8,11 +8,11 @@ import {
   ROUTES,
   ScreenInfo,
   SettingsInfo,
+  ImageStored,
   type ClockInput,
   type FollowInput,
   type OverrideInput,
 } from '../../core/protocol/index.js';
-import type { SettingsInput } from '../../core/settings/schema.js';
 import type { Problem } from './problems.js';
 import { z } from 'zod';
 
@@ -25,8 +25,11 @@ export type ApiResult<T> =
 
 const ProgramAnswer = z.object({ result: FollowResult, info: ProgramInfo });
 
-const isRaw = (body: unknown): body is { raw: string } =>
-  typeof body === 'object' && body !== null && 'raw' in body && typeof body.raw === 'string';
+const isRaw = (body: unknown): body is { raw: string | Blob } =>
+  typeof body === 'object' &&
+  body !== null &&
+  'raw' in body &&
+  (typeof body.raw === 'string' || (typeof Blob !== 'undefined' && body.raw instanceof Blob));
 
 const ScreenList = z.union([z.array(ScreenInfo), z.object({ screens: z.array(ScreenInfo) })]);
 
@@ -90,9 +93,17 @@ export class AdminApi {
     return this.call('POST', route, { hash }, (v) => ProgramAnswer.parse(v));
   }
 
-  /** Replaces the screens' settings document whole (what is left out takes its default). */
-  putSettings(settings: SettingsInput): Promise<ApiResult<SettingsInfo>> {
+  settings(): Promise<ApiResult<SettingsInfo>> {
+    return this.call('GET', ROUTES.settings, undefined, (v) => SettingsInfo.parse(v));
+  }
+
+  putSettings(settings: unknown): Promise<ApiResult<SettingsInfo>> {
     return this.call('PUT', ROUTES.settings, settings, (v) => SettingsInfo.parse(v));
+  }
+
+  /** The image file itself is the body; the host checks what it is by its bytes. */
+  uploadImage(file: Blob): Promise<ApiResult<ImageStored>> {
+    return this.call('POST', ROUTES.images, { raw: file }, (v) => ImageStored.parse(v));
   }
 
   private async call<T>(
@@ -103,7 +114,13 @@ export class AdminApi {
   ): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { Authorization: BEARER + this.token() };
     const raw = isRaw(body) ? body.raw : undefined;
-    if (body !== undefined) headers['Content-Type'] = raw !== undefined ? 'text/plain' : 'application/json';
+    if (body !== undefined)
+      headers['Content-Type'] =
+        raw === undefined
+          ? 'application/json'
+          : typeof raw === 'string'
+            ? 'text/plain'
+            : 'application/octet-stream';
     let res: Response;
     try {
       res = await this.fetchFn(this.baseUrl + route, {

@@ -1,8 +1,8 @@
-import type { OverrideKind } from '../../core/overrides/schema.js';
 import type { Person, Program } from '../../core/program/schema.js';
 import type { AdminApi } from './api.js';
 import {
   FORM_FIELDS,
+  type FormKind,
   alertDraft,
   announceDraft,
   cancelDraft,
@@ -20,7 +20,7 @@ import { dayEnd } from './days.js';
 import { toVenueInput } from './time.js';
 import { TEXT } from './strings.js';
 
-export const KINDS: { kind: OverrideKind; label: string; key: string }[] = [
+export const KINDS: { kind: FormKind; label: string; key: string }[] = [
   { kind: 'cancel', label: 'Cancel', key: '1' },
   { kind: 'delay', label: 'Delay', key: '2' },
   { kind: 'move', label: 'Move', key: '3' },
@@ -33,7 +33,7 @@ export const KINDS: { kind: OverrideKind; label: string; key: string }[] = [
 /** The kind Alt+1 … Alt+7 picks, or undefined for any other key. */
 export function kindForKey(
   e: Pick<KeyboardEvent, 'code' | 'altKey'> & Partial<KeyboardEvent>,
-): OverrideKind | undefined {
+): FormKind | undefined {
   if (!e.altKey || e.ctrlKey || e.metaKey) return undefined;
   return KINDS.find((x) => e.code === `Digit${x.key}`)?.kind;
 }
@@ -41,7 +41,7 @@ export function kindForKey(
 /** What the last accepted change was: the admin then says how many screens show it yet. */
 export interface Done {
   revision: number;
-  kind: OverrideKind;
+  kind: FormKind;
 }
 
 /**
@@ -49,7 +49,7 @@ export interface Done {
  * each kind's fields. Submitting asks the host and places its answer at the fields.
  */
 export class OverrideForms {
-  kind = $state<OverrideKind>('cancel');
+  kind = $state<FormKind>('cancel');
   session = $state('');
   talk = $state('');
 
@@ -89,7 +89,7 @@ export class OverrideForms {
    * belonged to the kind left (a clash to force, problems at its fields, a pending alert
    * confirmation, the last "done") goes with it.
    */
-  setKind(kind: OverrideKind): void {
+  setKind(kind: FormKind): void {
     this.kind = kind;
     this.clash = null;
     this.placed = null;

@@ -107,8 +107,11 @@ export function parseSpeakers(text: string, was: readonly Person[] = []): Person
   return out;
 }
 
+/** The kinds the override form sends; a room's status is one tap in the Rooms panel. */
+export type FormKind = Exclude<OverrideInput['kind'], 'room-status'>;
+
 /** Fields of each form, for placing the host's problems. */
-export const FORM_FIELDS: Record<OverrideInput['kind'], string[]> = {
+export const FORM_FIELDS: Record<FormKind, string[]> = {
   cancel: ['session', 'talk', 'note'],
   delay: ['session', 'minutes', 'cascade'],
   move: ['session', 'room', 'force'],

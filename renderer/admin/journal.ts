@@ -69,8 +69,12 @@ export function describeOverride(p: Names, o: OverrideInput, zone: string): stri
     }
     case 'alert':
       return `ALERT “${o.text}”`;
+    case 'room-status':
+      return `${roomName(p, o.room)}: ${ROOM_STATUS_TEXT[o.status]}${o.until ? ` until ${venueHm(o.until, zone)}` : ''}`;
   }
 }
+
+const ROOM_STATUS_TEXT = { open: 'open', filling: 'filling up', full: 'full' } as const;
 
 function venueHm(iso: string, zone: string): string {
   return DateTime.fromISO(iso, { zone }).setLocale('en-US').toFormat('h:mm a');
@@ -178,6 +182,8 @@ export function restoreText(
       return `The announcement “${o.text}” comes off the screens.`;
     case 'alert':
       return `The alert “${o.text}” comes off every screen.`;
+    case 'room-status':
+      return `${roomName(p, o.room)} goes back to what it showed before.`;
   }
 }
 

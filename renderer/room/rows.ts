@@ -2,6 +2,8 @@ import type { Program, Session } from '../../core/program/schema.js';
 import { clockAt, delayLine, displayTitle, roomName } from '../lib/format.js';
 import { en, type Messages } from '../lib/i18n/en.js';
 import type { RoomView } from './view.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/schema.js';
+import { roomWithPlace } from '../lib/wayfinding.js';
 
 /** A line of the "Later today" and "Elsewhere now" slides. */
 export interface ListRow {
@@ -42,12 +44,18 @@ export function laterRows(p: Program, v: RoomView, m: Messages = en): ListRow[] 
   }));
 }
 
-export function elsewhereRows(p: Program, v: RoomView, m: Messages = en): ListRow[] {
-  // Someone in the hallway picks a room first: lead with it, then what is on, then until when.
+export function elsewhereRows(
+  p: Program,
+  v: RoomView,
+  settings: Settings = DEFAULT_SETTINGS,
+  m: Messages = en,
+): ListRow[] {
+  // Someone in the hallway picks a room first: lead with it (and where it is), then what is on,
+  // then until when.
   return v.elsewhere.map(({ room, session }) => ({
     key: session.id,
     time: '',
-    lead: room ? room.name : m.session.everyone,
+    lead: room ? roomWithPlace(p, settings, room.id) : m.session.everyone,
     title: displayTitle(session),
     where: [m.time.until(clockAt(p, session.end, m)), delayLine(p, session, m)].filter(Boolean).join(' · '),
   }));

@@ -56,3 +56,55 @@ test('a settings change reaches an open room page within 1 s without a reload, a
   await put({ theme: { mode: 'dark' } });
   await expect.poll(() => background(page), { timeout: 1_000 }).toBe('rgb(11, 16, 23)');
 });
+
+test('the admin panel saves a theme and a room status that open screens show', async ({ context }) => {
+  const room = await context.newPage();
+  await room.goto(host.room('winchester'));
+  await expect(room.getByTestId('clock')).toBeVisible();
+  const admin = await context.newPage();
+  await admin.goto(host.admin());
+  await admin.getByTestId('settings-panel').locator('summary').click();
+  await admin.getByTestId('settings-mode').selectOption('dark');
+  await admin.getByTestId('settings-text').fill('#555555');
+  await expect(admin.getByTestId('settings-contrast')).toContainText('below the 7:1');
+  await admin.getByTestId('settings-background').fill('#000000');
+  await admin.getByTestId('settings-text').fill('#ffffff');
+  await expect(admin.getByTestId('settings-contrast')).toHaveCount(0);
+  await admin.getByTestId('settings-save').click();
+  await expect(admin.getByTestId('settings-message')).toContainText('every screen shows it now');
+  await expect.poll(() => background(room), { timeout: 1_000 }).toBe('rgb(0, 0, 0)');
+
+  await admin.getByTestId('room-status-panel').locator('summary').click();
+  await admin
+    .getByTestId('room-status-panel')
+    .locator('li[data-room="winchester"]')
+    .getByText('Full')
+    .click();
+  await expect(room.getByTestId('room-status')).toHaveAttribute('data-status', 'full', { timeout: 1_000 });
+  await admin
+    .getByTestId('room-status-panel')
+    .locator('li[data-room="winchester"]')
+    .getByText('Open')
+    .click();
+  await expect(room.getByTestId('room-status')).toHaveCount(0, { timeout: 1_000 });
+  await admin.screenshot({ path: 'test-results/settings/admin.png', fullPage: false });
+});
+
+test('a bundled font is fetched from the host only when chosen, and set live', async ({ page }) => {
+  const fonts: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.woff2')) fonts.push(r.url());
+  });
+  await page.goto(host.room('winchester'));
+  await expect(page.getByTestId('clock')).toBeVisible();
+  await put({ theme: { font: 'inter' } });
+  await expect
+    .poll(() => page.evaluate(() => getComputedStyle(document.body).fontFamily), { timeout: 2_000 })
+    .toContain('Inter Variable');
+  await expect.poll(() => fonts.length).toBeGreaterThan(0);
+  expect(fonts.every((u) => u.startsWith(host.url) && /inter/i.test(u))).toBe(true);
+  await put({ theme: { font: 'system' } });
+  await expect
+    .poll(() => page.evaluate(() => getComputedStyle(document.body).fontFamily), { timeout: 1_000 })
+    .toContain('DejaVu Sans');
+});

@@ -98,6 +98,19 @@ export const de: Messages = {
     other: (label, room, until) => `${label} bis ${until}${inRoom(room)}`,
     meals: { breakfast: 'Frühstück', lunch: 'Mittagessen', dinner: 'Abendessen', brunch: 'Brunch' },
   },
+  place: {
+    status: { filling: 'Fast voll', full: 'Voll' },
+    fillingDetail: 'Nur noch wenige Plätze — bitte in die Mitte der Reihen aufrücken',
+    watch: (where, stream) =>
+      where && stream
+        ? `Live in ${where} oder im Stream`
+        : where
+          ? `Live übertragen in ${where}`
+          : stream
+            ? 'Live im Stream'
+            : 'Leider sind keine Plätze mehr frei',
+    streamQr: 'Der Stream dieses Raums',
+  },
   slides: {
     later: 'Heute noch in diesem Raum',
     elsewhere: 'Gerade in den anderen Räumen',

@@ -126,6 +126,21 @@ export const en = {
       `${label}${room ? ` in ${the(room)}` : ''} until ${until}`,
     meals: { breakfast: 'Breakfast', lunch: 'Lunch', dinner: 'Dinner', brunch: 'Brunch' },
   },
+  /** How full a room is (staff's one tap in the admin), and where else to watch. */
+  place: {
+    status: { filling: 'Filling up', full: 'Full' },
+    fillingDetail: 'Few seats left — please move to the middle of the rows',
+    /** `where`: the overflow room (with its place); `stream`: a stream URL is set. */
+    watch: (where: string | null, stream: boolean) =>
+      where && stream
+        ? `Watch it in ${where} or on the stream`
+        : where
+          ? `Watch it in ${where}`
+          : stream
+            ? 'Watch it on the stream'
+            : 'Sorry, no more seats in this room',
+    streamQr: 'The stream of this room',
+  },
   slides: {
     later: 'Later today in this room',
     elsewhere: 'Elsewhere now',

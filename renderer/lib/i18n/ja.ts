@@ -95,6 +95,19 @@ export const ja: Messages = {
     other: (label, room, until) => `${label}${at(room)}（${until}まで）`,
     meals: { breakfast: '朝食', lunch: '昼食', dinner: '夕食', brunch: 'ブランチ' },
   },
+  place: {
+    status: { filling: '混雑', full: '満席' },
+    fillingDetail: '残りわずかです。列の中央へお詰めください',
+    watch: (where, stream) =>
+      where && stream
+        ? `${where}または配信でご覧いただけます`
+        : where
+          ? `${where}でご覧いただけます`
+          : stream
+            ? '配信でご覧いただけます'
+            : '申し訳ありません、満席です',
+    streamQr: 'この部屋の配信',
+  },
   slides: {
     later: 'この部屋の本日の予定',
     elsewhere: 'ほかの部屋で開催中',

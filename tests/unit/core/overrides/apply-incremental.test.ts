@@ -152,6 +152,11 @@ describe('applyOverrides: one entry at a time equals the whole journal', () => {
       })
       .map((o): OverrideInput => (o.rooms ? o : { kind: o.kind, text: o.text })),
     fc.record({ kind: fc.constant('alert' as const), text: fc.constantFrom('x', 'y') }),
+    fc.record({
+      kind: fc.constant('room-status' as const),
+      room: fc.constantFrom(...rooms),
+      status: fc.constantFrom('open' as const, 'filling' as const, 'full' as const),
+    }),
   );
 
   it('for random override sequences on OpML, applying b to the result of a equals applying a then b', () => {

@@ -22,7 +22,7 @@ async function upload(
       'content-type': 'image/png',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body,
+    body: new Blob([new Uint8Array(body)]),
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }

@@ -9,7 +9,12 @@ import { findLiterals } from './literals.js';
 const ROOT = join(import.meta.dirname, '../../../../..');
 const SCREEN_DIRS = ['renderer/room', 'renderer/lobby'];
 /** The lib pieces the screens use: every component there, and the shared wording. */
-const LIB = ['renderer/lib/format.ts', 'renderer/lib/i18n/time.ts', 'renderer/lib/i18n/resolve.ts'];
+const LIB = [
+  'renderer/lib/format.ts',
+  'renderer/lib/wayfinding.ts',
+  'renderer/lib/i18n/time.ts',
+  'renderer/lib/i18n/resolve.ts',
+];
 
 /** Literals that are words but not ours to translate, each with why. */
 const ALLOWED: { file: string; text: string; why: string }[] = [

@@ -1,0 +1,37 @@
+import type { Program, RoomStatus } from '../../core/program/schema.js';
+import type { Settings } from '../../core/settings/schema.js';
+import { roomName } from './format.js';
+import { en, type Messages } from './i18n/en.js';
+
+/** Where rooms are and how full they are; the words are the catalogue's (`m.place`). */
+
+/** "Hall 1, first floor": where the room is, as the settings say (null: they say nothing). */
+export function placeOf(settings: Settings, roomId: string | null): string | null {
+  const d = roomId ? settings.rooms[roomId] : undefined;
+  const parts = [d?.building, d?.floor].filter((x): x is string => !!x);
+  return parts.length ? parts.join(', ') : null;
+}
+
+/** "Borg · Hall 1, first floor →" (just the name where the settings give no place). */
+export function roomWithPlace(p: Program, settings: Settings, roomId: string): string {
+  const name = roomName(p, roomId) ?? roomId;
+  const place = placeOf(settings, roomId);
+  return place ? `${name} · ${place} →` : name;
+}
+
+/** What the band over a full (or filling) room's screen says, and the stream to offer. */
+export function statusBand(
+  p: Program,
+  settings: Settings,
+  roomId: string,
+  status: RoomStatus['status'],
+  m: Messages = en,
+): { headline: string; detail: string | null; stream: string | null } {
+  const d = settings.rooms[roomId];
+  const stream = d?.stream ?? null;
+  if (status === 'filling')
+    return { headline: m.place.status.filling, detail: m.place.fillingDetail, stream: null };
+  const overflow = d?.overflow ? (roomName(p, d.overflow) ?? null) : null;
+  const where = overflow ? roomWithPlace(p, settings, d!.overflow!).replace(/ →$/, '') : null;
+  return { headline: m.place.status.full, detail: m.place.watch(where, !!stream), stream };
+}
