@@ -34,7 +34,6 @@ export const de: Messages = {
   },
   screen: {
     connecting: 'Verbindung zum Hallway-Host …',
-    needsRoom: 'Diese Seite braucht einen Raum: /room/<Raum-ID> öffnen.',
     alert: 'Achtung',
     announcement: 'Hinweis',
     offline: 'offline',

@@ -49,7 +49,6 @@ export const en = {
   },
   screen: {
     connecting: 'Connecting to the Hallway host…',
-    needsRoom: 'This page needs a room: open /room/<room id>.',
     alert: 'Alert',
     announcement: 'Announcement',
     offline: 'offline',

@@ -32,7 +32,6 @@ export const ja: Messages = {
   },
   screen: {
     connecting: 'Hallway ホストに接続しています…',
-    needsRoom: 'このページには部屋の指定が必要です：/room/<部屋ID> を開いてください。',
     alert: '緊急のお知らせ',
     announcement: 'お知らせ',
     offline: 'オフライン',
