@@ -1,9 +1,10 @@
 import type { Program, RoomStatus } from '../../core/program/schema.js';
 import type { Settings } from '../../core/settings/schema.js';
 import { roomName } from './format.js';
-import { en, type Messages } from './i18n/index.svelte.js';
+import { en, type Messages } from './i18n/en.js';
 
-/** Where rooms are (the settings' room details) and how full, in the screen's language. */
+/** Where rooms are and how full they are; the words are the catalogue's (`m.place`). */
+
 /** "Hall 1, first floor": where the room is, as the settings say (null: they say nothing). */
 export function placeOf(settings: Settings, roomId: string | null): string | null {
   const d = roomId ? settings.rooms[roomId] : undefined;
@@ -26,18 +27,11 @@ export function statusBand(
   status: RoomStatus['status'],
   m: Messages = en,
 ): { headline: string; detail: string | null; stream: string | null } {
-  const t = m.roomStatus;
   const d = settings.rooms[roomId];
   const stream = d?.stream ?? null;
-  if (status === 'filling') return { headline: t.filling, detail: t.fillingDetail, stream: null };
-  const where = d?.overflow ? roomWithPlace(p, settings, d.overflow).replace(/ →$/, '') : null;
-  const detail =
-    where && stream
-      ? t.watchInOrStream(where)
-      : where
-        ? t.watchIn(where)
-        : stream
-          ? t.watchStream
-          : t.noSeats;
-  return { headline: t.full, detail, stream };
+  if (status === 'filling')
+    return { headline: m.place.status.filling, detail: m.place.fillingDetail, stream: null };
+  const overflow = d?.overflow ? (roomName(p, d.overflow) ?? null) : null;
+  const where = overflow ? roomWithPlace(p, settings, d!.overflow!).replace(/ →$/, '') : null;
+  return { headline: m.place.status.full, detail: m.place.watch(where, !!stream), stream };
 }

@@ -47,8 +47,8 @@ export function laterRows(p: Program, v: RoomView, m: Messages = en): ListRow[] 
 export function elsewhereRows(
   p: Program,
   v: RoomView,
-  m: Messages = en,
   settings: Settings = DEFAULT_SETTINGS,
+  m: Messages = en,
 ): ListRow[] {
   // Someone in the hallway picks a room first: lead with it (and where it is), then what is on,
   // then until when.

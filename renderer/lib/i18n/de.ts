@@ -34,7 +34,6 @@ export const de: Messages = {
   },
   screen: {
     connecting: 'Verbindung zum Hallway-Host …',
-    needsRoom: 'Diese Seite braucht einen Raum: /room/<Raum-ID> öffnen.',
     alert: 'Achtung',
     announcement: 'Hinweis',
     offline: 'offline',
@@ -98,14 +97,17 @@ export const de: Messages = {
     other: (label, room, until) => `${label} bis ${until}${inRoom(room)}`,
     meals: { breakfast: 'Frühstück', lunch: 'Mittagessen', dinner: 'Abendessen', brunch: 'Brunch' },
   },
-  roomStatus: {
-    filling: 'Fast voll',
-    full: 'Voll',
-    fillingDetail: 'Nur noch wenige Plätze — bitte in die Mitte der Reihen rücken',
-    watchIn: (where: string) => `Live zu sehen in ${where}`,
-    watchInOrStream: (where: string) => `Live zu sehen in ${where} oder im Stream`,
-    watchStream: 'Live zu sehen im Stream',
-    noSeats: 'Leider keine Plätze mehr in diesem Raum',
+  place: {
+    status: { filling: 'Fast voll', full: 'Voll' },
+    fillingDetail: 'Nur noch wenige Plätze — bitte in die Mitte der Reihen aufrücken',
+    watch: (where, stream) =>
+      where && stream
+        ? `Live in ${where} oder im Stream`
+        : where
+          ? `Live übertragen in ${where}`
+          : stream
+            ? 'Live im Stream'
+            : 'Leider sind keine Plätze mehr frei',
     streamQr: 'Der Stream dieses Raums',
   },
   slides: {

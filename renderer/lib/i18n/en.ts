@@ -49,7 +49,6 @@ export const en = {
   },
   screen: {
     connecting: 'Connecting to the Hallway host…',
-    needsRoom: 'This page needs a room: open /room/<room id>.',
     alert: 'Alert',
     announcement: 'Announcement',
     offline: 'offline',
@@ -126,15 +125,19 @@ export const en = {
       `${label}${room ? ` in ${the(room)}` : ''} until ${until}`,
     meals: { breakfast: 'Breakfast', lunch: 'Lunch', dinner: 'Dinner', brunch: 'Brunch' },
   },
-  /** A room staff marked full (override room-status). */
-  roomStatus: {
-    filling: 'Filling up',
-    full: 'Full',
+  /** How full a room is (staff's one tap in the admin), and where else to watch. */
+  place: {
+    status: { filling: 'Filling up', full: 'Full' },
     fillingDetail: 'Few seats left — please move to the middle of the rows',
-    watchIn: (where: string) => `Watch it in ${where}`,
-    watchInOrStream: (where: string) => `Watch it in ${where} or on the stream`,
-    watchStream: 'Watch it on the stream',
-    noSeats: 'Sorry, no more seats in this room',
+    /** `where`: the overflow room (with its place); `stream`: a stream URL is set. */
+    watch: (where: string | null, stream: boolean) =>
+      where && stream
+        ? `Watch it in ${where} or on the stream`
+        : where
+          ? `Watch it in ${where}`
+          : stream
+            ? 'Watch it on the stream'
+            : 'Sorry, no more seats in this room',
     streamQr: 'The stream of this room',
   },
   slides: {

@@ -32,7 +32,6 @@ export const ja: Messages = {
   },
   screen: {
     connecting: 'Hallway ホストに接続しています…',
-    needsRoom: 'このページには部屋の指定が必要です：/room/<部屋ID> を開いてください。',
     alert: '緊急のお知らせ',
     announcement: 'お知らせ',
     offline: 'オフライン',
@@ -95,14 +94,17 @@ export const ja: Messages = {
     other: (label, room, until) => `${label}${at(room)}（${until}まで）`,
     meals: { breakfast: '朝食', lunch: '昼食', dinner: '夕食', brunch: 'ブランチ' },
   },
-  roomStatus: {
-    filling: '混雑中',
-    full: '満席',
-    fillingDetail: '残りわずかです — 列の中央へお詰めください',
-    watchIn: (where: string) => `${where}でご覧いただけます`,
-    watchInOrStream: (where: string) => `${where}または配信でご覧いただけます`,
-    watchStream: '配信でご覧いただけます',
-    noSeats: 'この部屋は満席です',
+  place: {
+    status: { filling: '混雑', full: '満席' },
+    fillingDetail: '残りわずかです。列の中央へお詰めください',
+    watch: (where, stream) =>
+      where && stream
+        ? `${where}または配信でご覧いただけます`
+        : where
+          ? `${where}でご覧いただけます`
+          : stream
+            ? '配信でご覧いただけます'
+            : '申し訳ありません、満席です',
     streamQr: 'この部屋の配信',
   },
   slides: {

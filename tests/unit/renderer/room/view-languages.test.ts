@@ -137,7 +137,7 @@ describe('the list slides in each language', () => {
     ['ja', '全体', '10:30まで'],
   ])('%s: elsewhere during the morning break', (lang, lead, where) => {
     const v = roomView(program, 'winchester', t('2019-05-20T10:15:00-07:00'), M[lang]);
-    expect(elsewhereRows(program, v, M[lang])[0]).toMatchObject({ lead, where });
+    expect(elsewhereRows(program, v, undefined, M[lang])[0]).toMatchObject({ lead, where });
   });
 
   const late = after({ kind: 'delay', session: 'tut-pm2', minutes: 10 });
