@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoInstant, Person } from '../program/schema.js';
+import { Settings } from '../settings/schema.js';
 
 /** What staff can change on the day. Each accepted one is an entry of the append-only journal. */
 const text = (max: number) =>
@@ -107,11 +108,19 @@ export const JournalEntry = z.discriminatedUnion('type', [
     /** What changed from the version before ("3 sessions moved, 1 new, 2 retitled"). */
     summary: z.string().max(2_000),
   }),
+  z.strictObject({
+    type: z.literal('settings'),
+    revision: z.number().int().positive(),
+    at: IsoInstant,
+    /** The whole settings document now in force (images by hash): the last such entry wins. */
+    settings: Settings,
+  }),
 ]);
 export type JournalEntry = z.infer<typeof JournalEntry>;
 export type OverrideEntry = Extract<JournalEntry, { type: 'override' }>;
 export type RevertEntry = Extract<JournalEntry, { type: 'revert' }>;
 export type ProgramEntry = Extract<JournalEntry, { type: 'program' }>;
+export type SettingsEntry = Extract<JournalEntry, { type: 'settings' }>;
 
 /**
  * An override a new program version left behind: `gone` when its target is not in the version

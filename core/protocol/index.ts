@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, IsoInstant, ProgramShape, Room } from '../program/schema.js';
 import { ClockState, JournalEntry, OverrideInput, OverrideReview } from '../overrides/schema.js';
 import type { ProgramDiff } from '../program/diff.js';
+import { Settings } from '../settings/schema.js';
 
 /**
  * The one protocol between the host and every screen (Electron window or plain browser).
@@ -29,6 +30,8 @@ export const ROUTES = {
   programFetch: '/api/program/fetch',
   programApprove: '/api/program/approve',
   programReject: '/api/program/reject',
+  settings: '/api/settings',
+  images: '/api/images',
 } as const;
 
 /** Pages the host serves. Room pages take the room id; every page takes `?at=ISO` for previews. */
@@ -75,6 +78,8 @@ export const Snapshot = z.object({
    * cached nor resumed from: the full snapshot replaces it.
    */
   partial: z.object({ from: IsoInstant, until: IsoInstant, room: Id.optional() }).optional(),
+  /** The screens' settings in force (absent: the defaults; read it with settingsOf). */
+  settings: Settings.optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -322,3 +327,6 @@ export const PendingChoice = z.strictObject({ hash: Hash });
 export type PendingChoice = z.infer<typeof PendingChoice>;
 
 export { OverrideReview };
+
+export * from './settings.js';
+export * from './images.js';

@@ -22,6 +22,8 @@ import { ScreenRegistry } from './screens.js';
 import { createApp } from './server.js';
 import { HostState } from './state.js';
 import { steadyClock } from './steady-clock.js';
+import { HostSettings, keepSettingsIn } from './settings.js';
+import { ImageStore } from './images.js';
 import { adoptStore, ensureToken, type HostStore, openStore } from './store.js';
 import type { StoreShape } from './store-schema.js';
 import { loadTls, type TlsFiles } from './tls.js';
@@ -246,14 +248,21 @@ async function serveJournal(
   const realNow = steadyClock(log);
   const clock = new HostClock(startClock(opts, store, journal, log, realNow), realNow);
   const versions = new ProgramVersions(program, new ProgramFiles(dataDir), log);
-  const state = new HostState(versions, journal, clock, (setting, revision) => {
-    try {
-      keepClock(store, setting, revision);
-    } catch (e) {
-      // The change is journalled (and so acknowledged); the next start takes it from there.
-      log(`clock: could not keep the clock in ${store.path} (${(e as Error).message}); the journal has it`);
-    }
-  });
+  const settings = new HostSettings(journal, store.get('settings').screens, keepSettingsIn(store, log));
+  const state = new HostState(
+    versions,
+    journal,
+    clock,
+    (setting, revision) => {
+      try {
+        keepClock(store, setting, revision);
+      } catch (e) {
+        // The change is journalled (and so acknowledged); the next start takes it from there.
+        log(`clock: could not keep the clock in ${store.path} (${(e as Error).message}); the journal has it`);
+      }
+    },
+    settings,
+  );
   const inForce = [...journal.entries]
     .reverse()
     .find((e) => e.type === 'program' && e.hash === state.baseHash);
@@ -306,6 +315,7 @@ async function serveJournal(
     log,
     requestLog: process.env.HALLWAY_REQUEST_LOG === '1',
     follower,
+    images: new ImageStore(dataDir),
   });
   const hostname = opts.lan ? '0.0.0.0' : '127.0.0.1';
   const server = await listen(app, opts.port ?? DEFAULT_PORT, hostname, limits, tls);

@@ -3,6 +3,9 @@ import { compress } from 'hono/compress';
 import { programRoutes } from './api/program.js';
 import { readRoutes } from './api/read.js';
 import { screenRoutes } from './api/screens.js';
+import { settingsRoutes } from './api/settings.js';
+import { imageRoutes } from './api/images.js';
+import type { ImageStore } from './images.js';
 import { writeRoutes } from './api/write.js';
 import type { Follower } from './follow.js';
 import { AuthGuard } from './auth.js';
@@ -30,6 +33,8 @@ export interface AppOptions {
   requestLog?: boolean;
   /** Follows a published schedule; without one the program routes are absent. */
   follower?: Follower;
+  /** The uploaded images (logo, slides); without one the image routes are absent. */
+  images?: ImageStore;
 }
 
 /** The host's whole HTTP surface: API, event stream, renderer pages. */
@@ -56,6 +61,8 @@ export function createApp(o: AppOptions): { app: Hono; streams: EventStreams } {
   app.route('/', readRoutes(o.state));
   app.route('/', writeRoutes(o.state, auth, o.log));
   app.route('/', screenRoutes(o.state, o.screens, auth, limits, o.log));
+  app.route('/', settingsRoutes(o.state, auth, o.log));
+  if (o.images) app.route('/', imageRoutes(o.images, auth, o.log));
   if (o.follower) app.route('/', programRoutes(o.follower, auth));
   app.route('/', streams.routes);
   app.route('/', staticRoutes(o.rendererDir));

@@ -8,6 +8,7 @@ import { isoInVenue } from '../../core/time/venue.js';
 import type { ClockSetting, HostClock } from './clock.js';
 import type { Journal } from './journal.js';
 import { ProgramVersions } from './programs.js';
+import { HostSettings } from './settings.js';
 
 export interface Effective {
   revision: number;
@@ -42,6 +43,8 @@ export class HostState {
     readonly clock: HostClock,
     /** Keeps a journalled clock change in the settings (after the journal: see keptClock). */
     private readonly keepClock: (setting: ClockSetting, revision: number) => void = () => {},
+    /** The screens' settings (default: from the journal only, kept nowhere else). */
+    readonly settings: HostSettings = new HostSettings(journal),
   ) {
     this.versions = initial instanceof ProgramVersions ? initial : new ProgramVersions(initial, null);
   }

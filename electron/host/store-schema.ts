@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { ClockState, JournalEntry } from '../../core/overrides/schema.js';
+import { Settings } from '../../core/settings/schema.js';
+
+/** The screens' settings as last journalled, with the journal and revision they stand for. */
+export const KeptSettings = z.object({
+  journal: z.string().min(1).max(64),
+  revision: z.number().int().min(1),
+  settings: Settings,
+});
+export type KeptSettings = z.infer<typeof KeptSettings>;
 
 /** Settings the host keeps beside the log. */
 export const StoreSettings = z.looseObject({
@@ -15,6 +24,8 @@ export const StoreSettings = z.looseObject({
   clockRevision: z.number().int().min(0).optional(),
   /** The journal's name (see openJournal): a screen's `since` counts in this journal only. */
   journal: z.string().min(1).max(64).optional(),
+  /** The screens' settings (HostSettings): the journal's latest `settings` entry, kept. */
+  screens: KeptSettings.optional(),
 });
 export type StoreSettings = z.infer<typeof StoreSettings>;
 

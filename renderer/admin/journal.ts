@@ -10,7 +10,7 @@ export interface LogRow {
   /** Venue time the host accepted it ("10:31 AM"). */
   time: string;
   type: JournalEntry['type'];
-  kind: OverrideInput['kind'] | 'revert' | 'clock' | 'program';
+  kind: OverrideInput['kind'] | 'revert' | 'clock' | 'program' | 'settings';
   text: string;
   /** Revision of the revert that undid this override. */
   revertedBy: number | null;
@@ -119,6 +119,16 @@ export function logRows(entries: readonly JournalEntry[], program: Names, zone: 
         type: e.type,
         kind: 'program',
         text: `program updated from ${e.source}: ${e.summary}`,
+        revertedBy: null,
+        canUndo: false,
+      };
+    if (e.type === 'settings')
+      return {
+        revision: e.revision,
+        time,
+        type: e.type,
+        kind: 'settings',
+        text: 'Screen settings changed',
         revertedBy: null,
         canUndo: false,
       };

@@ -37,6 +37,9 @@ export function stepJournal(s: Snapshot, data: unknown): JournalStep {
     }
     case 'revert':
       return { kind: 'refetch', reason: `revert of revision ${entry.target}` };
+    case 'settings':
+      // The whole document is in the entry: screens restyle from it, nothing to replay.
+      return { kind: 'next', snapshot: { ...next, settings: entry.settings } };
     case 'program':
       // A new version replaces the base every override applies to: the host replays the journal.
       return { kind: 'refetch', reason: `program version from ${entry.source}` };

@@ -1,5 +1,7 @@
 import { HEARTBEAT_INTERVAL_MS, dayUrl, type Snapshot } from '../../core/protocol/index.js';
 import type { Program } from '../../core/program/schema.js';
+import { settingsOf } from '../../core/protocol/settings.js';
+import type { Settings } from '../../core/settings/schema.js';
 import { clockNow } from '../../core/time/clock.js';
 import { loadCached } from './cache.js';
 import { CacheQueue } from './cache-queue.js';
@@ -98,6 +100,11 @@ export class HostConnection {
 
   get revision(): number {
     return this.snapshot?.revision ?? 0;
+  }
+
+  /** The screens' settings in force (the defaults before anything arrived). */
+  get settings(): Settings {
+    return settingsOf(this.snapshot);
   }
 
   /** Host clock instant (epoch ms). Reactive: re-evaluates every second inside effects/templates. */

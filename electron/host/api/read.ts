@@ -45,6 +45,7 @@ export function readRoutes(state: HostState): Hono {
         `"rooms":${JSON.stringify(eff.program.rooms)}`,
         `"problems":${JSON.stringify(eff.problems)}`,
         `"journal":${JSON.stringify(state.journal.id)}`,
+        `"settings":${JSON.stringify(state.settings.current().settings)}`,
       ].join(',');
       cached = { revision: eff.revision, json };
     }
@@ -78,6 +79,7 @@ export function readRoutes(state: HostState): Hono {
       problems: eff.problems,
       journal: state.journal.id,
       partial: cut.window,
+      settings: state.settings.current().settings,
       clock: state.clockInfo(),
     });
   });

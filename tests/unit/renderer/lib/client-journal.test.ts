@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyOverrides } from '../../../../core/overrides/apply.js';
 import type { JournalEntry } from '../../../../core/overrides/schema.js';
 import type { ClockInfo, Snapshot } from '../../../../core/protocol/index.js';
+import { Settings } from '../../../../core/settings/schema.js';
 import { stepJournal } from '../../../../renderer/lib/client-journal.js';
 import { opml19 } from '../../core/fixtures.js';
 
@@ -60,6 +61,18 @@ describe('stepJournal', () => {
     expect(step).toEqual({
       kind: 'next',
       snapshot: { ...s, revision: 2, overrides: [delay, c], clock: later },
+    });
+    expect(step.kind === 'next' && step.snapshot.program).toBe(s.program);
+  });
+
+  it('a settings entry: the snapshot carries the new document, the program stays', () => {
+    const settings = Settings.parse({ theme: { mode: 'light' } });
+    const e: JournalEntry = { type: 'settings', revision: 2, at: AT, settings };
+    const s = snapshot([delay]);
+    const step = stepJournal(s, event(e));
+    expect(step).toEqual({
+      kind: 'next',
+      snapshot: { ...s, revision: 2, overrides: [delay, e], clock: later, settings },
     });
     expect(step.kind === 'next' && step.snapshot.program).toBe(s.program);
   });

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { Id } from '../program/schema.js';
+import { Location, RoomDetails, TrackColours } from './rooms.js';
+import { Theme } from './theme.js';
+
+/**
+ * The screens' settings: one document, edited in the admin, kept by the host, sent to every
+ * screen as a journal entry. Every part defaults, so `{}` is today's look. `version` is for
+ * migrations (migrateSettings); a document from a newer Hallway is refused, not guessed at.
+ */
+export const SETTINGS_VERSION = 1;
+
+export const Settings = z.strictObject({
+  version: z
+    .literal(SETTINGS_VERSION, { error: `must be ${SETTINGS_VERSION} (this Hallway's settings version)` })
+    .default(SETTINGS_VERSION),
+  theme: Theme.default(() => Theme.parse({})),
+  tracks: TrackColours.default({}),
+  rooms: z.record(Id, RoomDetails).default({}),
+  locations: z.record(z.string().trim().min(1).max(80), Location).default({}),
+});
+export type Settings = z.infer<typeof Settings>;
+/** What a file or PUT may hold: any part left out takes its default. */
+export type SettingsInput = z.input<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});

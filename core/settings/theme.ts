@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { Colour } from './colour.js';
+
+/** An image of the host's store (`images/<sha256>.<ext>`): referenced by hash, never inline. */
+export const ImageRef = z.strictObject({
+  hash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in hex (upload the image first)'),
+  ext: z.enum(['png', 'jpg', 'webp', 'gif']),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+export type ImageRef = z.infer<typeof ImageRef>;
+
+/** The image's same-origin URL on the host (served by electron/host/images.ts). */
+export const imagePath = (img: Pick<ImageRef, 'hash' | 'ext'>): string => `/images/${img.hash}.${img.ext}`;
+
+/**
+ * Fonts the renderer bundles (no network fonts): `system` is the look the screens always had.
+ * Each other one is a woff2 loaded only when chosen.
+ */
+export const FONTS = ['system', 'atkinson-hyperlegible', 'inter', 'source-sans'] as const;
+export const Font = z.enum(FONTS, { error: `must be one of ${FONTS.join(', ')}` });
+export type Font = z.infer<typeof Font>;
+
+/** Today's look (the dark theme screen.css always had), and its light counterpart. */
+export const PALETTES = {
+  dark: { background: '#0b1017', text: '#f5f7fa', accent: '#ffb627' },
+  light: { background: '#f7f5f0', text: '#10161f', accent: '#8a4b00' },
+} as const;
+
+/** Left out, a colour is the mode's own: `{ mode: 'light' }` alone is a whole light theme. */
+export const Theme = z.strictObject({
+  mode: z.enum(['dark', 'light'], { error: 'must be "dark" or "light"' }).default('dark'),
+  background: Colour.optional(),
+  text: Colour.optional(),
+  accent: Colour.optional(),
+  font: Font.default('system'),
+  logo: ImageRef.nullable().default(null),
+});
+export type Theme = z.infer<typeof Theme>;
+
+export interface ThemeColours {
+  background: string;
+  text: string;
+  accent: string;
+}
+
+/** The colours in force: staff's, else the mode's. */
+export function themeColours(t: Theme): ThemeColours {
+  const base = PALETTES[t.mode];
+  return {
+    background: t.background ?? base.background,
+    text: t.text ?? base.text,
+    accent: t.accent ?? base.accent,
+  };
+}
