@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Id } from '../program/schema.js';
+import { Loop, unknownCustomSlides } from './loop.js';
 import { Location, RoomDetails, TrackColours } from './rooms.js';
+import { CustomSlides } from './slides.js';
 import { Theme } from './theme.js';
 
 /**
@@ -10,15 +12,24 @@ import { Theme } from './theme.js';
  */
 export const SETTINGS_VERSION = 1;
 
-export const Settings = z.strictObject({
-  version: z
-    .literal(SETTINGS_VERSION, { error: `must be ${SETTINGS_VERSION} (this Hallway's settings version)` })
-    .default(SETTINGS_VERSION),
-  theme: Theme.default(() => Theme.parse({})),
-  tracks: TrackColours.default({}),
-  rooms: z.record(Id, RoomDetails).default({}),
-  locations: z.record(z.string().trim().min(1).max(80), Location).default({}),
-});
+export const Settings = z
+  .strictObject({
+    version: z
+      .literal(SETTINGS_VERSION, { error: `must be ${SETTINGS_VERSION} (this Hallway's settings version)` })
+      .default(SETTINGS_VERSION),
+    theme: Theme.default(() => Theme.parse({})),
+    tracks: TrackColours.default({}),
+    rooms: z.record(Id, RoomDetails).default({}),
+    locations: z.record(z.string().trim().min(1).max(80), Location).default({}),
+    /** Which slides each screen shows, in order, for how long (core/settings/loop.ts). */
+    loop: Loop.default(() => Loop.parse({})),
+    /** Staff's own slides: text, images, QR codes, each with a schedule (core/settings/slides.ts). */
+    slides: CustomSlides.default([]),
+  })
+  .superRefine((s, ctx) => {
+    for (const p of unknownCustomSlides(s.loop, new Set(s.slides.map((c) => c.id))))
+      ctx.addIssue({ code: 'custom', ...p });
+  });
 export type Settings = z.infer<typeof Settings>;
 /** What a file or PUT may hold: any part left out takes its default. */
 export type SettingsInput = z.input<typeof Settings>;

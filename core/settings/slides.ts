@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../program/schema.js';
 import { SlideSchedule } from '../slides/schedule.js';
+import { ImageRef } from './theme.js';
 
 /**
  * Custom slides staff make: text (Wi-Fi, code of conduct, emergency numbers), images (sponsor
@@ -8,14 +9,6 @@ import { SlideSchedule } from '../slides/schedule.js';
  * names it (`custom:<id>`), when its schedule applies. Their text is untrusted: screens render it
  * as text. Images are the host's store's, by hash.
  */
-
-// The image store's reference (helper "settings" owns it; until its branch is merged, its shape).
-const ImageRef = z.strictObject({
-  hash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in hex (upload the image first)'),
-  ext: z.enum(['png', 'jpg', 'webp', 'gif']),
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
-});
 
 const line = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
