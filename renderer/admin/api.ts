@@ -7,11 +7,14 @@ import {
   ProgramInfo,
   ROUTES,
   ScreenInfo,
+  ImageStored,
+  SettingsInfo,
   type ClockInput,
   type FollowInput,
   type OverrideInput,
 } from '../../core/protocol/index.js';
 import type { Problem } from './problems.js';
+import type { SettingsInput } from '../../core/settings/schema.js';
 import { z } from 'zod';
 
 /**
@@ -23,8 +26,11 @@ export type ApiResult<T> =
 
 const ProgramAnswer = z.object({ result: FollowResult, info: ProgramInfo });
 
-const isRaw = (body: unknown): body is { raw: string } =>
-  typeof body === 'object' && body !== null && 'raw' in body && typeof body.raw === 'string';
+const isRaw = (body: unknown): body is { raw: string | Blob } =>
+  typeof body === 'object' &&
+  body !== null &&
+  'raw' in body &&
+  (typeof body.raw === 'string' || body.raw instanceof Blob);
 
 const ScreenList = z.union([z.array(ScreenInfo), z.object({ screens: z.array(ScreenInfo) })]);
 
@@ -83,15 +89,31 @@ export class AdminApi {
     return this.call('POST', route, { hash }, (v) => ProgramAnswer.parse(v));
   }
 
+  /** Replaces the whole settings document (the host checks it and names each bad field). */
+  putSettings(settings: SettingsInput): Promise<ApiResult<SettingsInfo>> {
+    return this.call('PUT', ROUTES.settings, settings, (v) => SettingsInfo.parse(v));
+  }
+
+  /** An image file for the host's store: the file is the body; the answer is its reference. */
+  uploadImage(file: Blob): Promise<ApiResult<ImageStored>> {
+    return this.call('POST', ROUTES.images, { raw: file }, (v) => ImageStored.parse(v));
+  }
+
   private async call<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     route: string,
     body: unknown,
     read: (v: unknown) => T,
   ): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { Authorization: BEARER + this.token() };
     const raw = isRaw(body) ? body.raw : undefined;
-    if (body !== undefined) headers['Content-Type'] = raw !== undefined ? 'text/plain' : 'application/json';
+    if (body !== undefined)
+      headers['Content-Type'] =
+        raw === undefined
+          ? 'application/json'
+          : typeof raw === 'string'
+            ? 'text/plain'
+            : raw.type || 'application/octet-stream';
     let res: Response;
     try {
       res = await this.fetchFn(this.baseUrl + route, {
