@@ -327,6 +327,7 @@ export const PendingChoice = z.strictObject({ hash: Hash });
 export type PendingChoice = z.infer<typeof PendingChoice>;
 
 export { OverrideReview };
+export * from './language.js';
 
 export * from './settings.js';
 export * from './images.js';

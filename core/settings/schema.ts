@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../program/schema.js';
 import { Loop, unknownCustomSlides } from './loop.js';
+import { LanguageChoiceSchema } from '../protocol/language.js';
 import { Location, RoomDetails, TrackColours } from './rooms.js';
 import { CustomSlides } from './slides.js';
 import { Theme } from './theme.js';
@@ -25,6 +26,8 @@ export const Settings = z
     loop: Loop.default(() => Loop.parse({})),
     /** Staff's own slides: text, images, QR codes, each with a schedule (core/settings/slides.ts). */
     slides: CustomSlides.default([]),
+    /** The screens' language; `secondary` makes them bilingual (each slide in both, in turn). */
+    language: LanguageChoiceSchema.default({ primary: 'en' }),
   })
   .superRefine((s, ctx) => {
     for (const p of unknownCustomSlides(s.loop, new Set(s.slides.map((c) => c.id))))

@@ -20,8 +20,9 @@ export function isValidZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
-export function toVenue(program: HasZone, ms: number): DateTime {
-  return DateTime.fromMillis(ms, { zone: venueZone(program), locale: LOCALE });
+/** `locale` is the screen language's (month and weekday names); English unless given. */
+export function toVenue(program: HasZone, ms: number, locale: string = LOCALE): DateTime {
+  return DateTime.fromMillis(ms, { zone: venueZone(program), locale });
 }
 
 /** ISO 8601 with the venue's offset, seconds always written: `2019-05-20T10:30:00-07:00`. */

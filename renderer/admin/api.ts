@@ -13,8 +13,8 @@ import {
   type FollowInput,
   type OverrideInput,
 } from '../../core/protocol/index.js';
-import type { Problem } from './problems.js';
 import type { SettingsInput } from '../../core/settings/schema.js';
+import type { Problem } from './problems.js';
 import { z } from 'zod';
 
 /**
@@ -89,7 +89,7 @@ export class AdminApi {
     return this.call('POST', route, { hash }, (v) => ProgramAnswer.parse(v));
   }
 
-  /** Replaces the whole settings document (the host checks it and names each bad field). */
+  /** Replaces the screens' settings document whole (what is left out takes its default). */
   putSettings(settings: SettingsInput): Promise<ApiResult<SettingsInfo>> {
     return this.call('PUT', ROUTES.settings, settings, (v) => SettingsInfo.parse(v));
   }

@@ -1,6 +1,7 @@
 /**
- * The admin's sentences that carry meaning under pressure (what a change does, what an undo
- * restores, what the host knows), kept in one place for the string catalogue to come (issue 14).
+ * The admin's catalogue: its sentences that carry meaning under pressure (what a change does, what
+ * an undo restores, what the host knows). The admin stays English (issue 14); the screens' own
+ * catalogues are renderer/lib/i18n/ (en, de, ja), whose language staff set here (`language`).
  */
 const min = (n: number) => `${Math.abs(n)} min`;
 
@@ -31,6 +32,16 @@ export const TEXT = {
     empty: 'Nothing changed is live: the screens show the printed program.',
     end: 'End',
   },
+  language: {
+    title: 'Screen language',
+    primary: 'Language',
+    secondary: 'Second language (bilingual)',
+    none: 'none',
+    hint: 'Bilingual screens show each slide in the first language, then from half-way in the second. A screen set in the registry, or opened with ?lang=, keeps its own.',
+    save: 'Set language',
+    saved: (what: string) => `The screens now speak ${what}.`,
+    refused: (error: string) => `The host refused the language: ${error}`,
+  },
   stage: {
     title: 'On stage now',
     empty: 'No block of several talks is on now.',
@@ -38,3 +49,5 @@ export const TEXT = {
     back: '◀ Back',
   },
 } as const;
+
+export type AdminMessages = typeof TEXT;

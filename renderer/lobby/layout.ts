@@ -1,3 +1,5 @@
+import { en, type Messages } from '../lib/i18n/en.js';
+
 /**
  * How the lobby board pages: how many room columns and now & next rows fit the screen, which
  * part of the day the grid shows. Pure, so the paging is tested without a browser.
@@ -17,12 +19,10 @@ export function pageRanges(total: number, perPage: number): PageRange[] {
   return out;
 }
 
-/** "Rooms 1–8 of 75"; null when everything is on one page. */
-export function pageLabel(r: PageRange, total: number, noun = 'Rooms'): string | null {
+/** "Rooms 1–8 of 75" (the catalogue's words); null when everything is on one page. */
+export function pageLabel(r: PageRange, total: number, m: Messages = en): string | null {
   if (r.start === 0 && r.end >= total) return null;
-  return r.end - r.start === 1
-    ? `${noun.replace(/s$/, '')} ${r.start + 1} of ${total}`
-    : `${noun} ${r.start + 1}–${r.end} of ${total}`;
+  return m.lobby.pageOf(r.start + 1, r.end, total);
 }
 
 /** Room columns that stay readable: each at least 17 % of the short side wide. */

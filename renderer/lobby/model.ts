@@ -3,7 +3,8 @@ import type { LobbyGrid, SessionNow } from '../../core/schedule/types.js';
 import { lobby } from '../../core/schedule/lobby.js';
 import { nowNext } from '../../core/schedule/now-next.js';
 import { ms } from '../../core/time/venue.js';
-import { clockAt, dayFrom, delayLine, displayTitle, startsLabel, theRoom } from '../lib/format.js';
+import { clockAt, dayFrom, delayLine, displayTitle, roomName, startsLabel } from '../lib/format.js';
+import { en, type Messages } from '../lib/i18n/en.js';
 import { gridWindow, type PageRange } from './layout.js';
 
 /** The grid of one page: the rooms of that page, their cells, and the venue-wide cells across them. */
@@ -38,22 +39,23 @@ export function pageOf(w: { grid: LobbyGrid; span: number }, range: PageRange | 
 }
 
 /** One line of a cell or a now & next entry: what staff changed, in words. */
-export function changeNotes(p: Program, s: SessionNow): string[] {
+export function changeNotes(p: Program, s: SessionNow, m: Messages = en): string[] {
   const out: string[] = [];
-  if (s.cancelled) out.push(s.cancelled.note ? `Cancelled: ${s.cancelled.note}` : 'Cancelled');
-  if (s.original && s.original.room !== s.room && s.room) out.push(`Moved to ${theRoom(p, s.room)}`);
-  const d = delayLine(p, s);
+  if (s.cancelled)
+    out.push(s.cancelled.note ? m.session.cancelledBecause(s.cancelled.note) : m.session.cancelled);
+  if (s.original && s.original.room !== s.room && s.room) out.push(m.session.movedTo(roomName(p, s.room)!));
+  const d = delayLine(p, s, m);
   if (d) out.push(d);
-  for (const t of s.talks) if (t.cancelled) out.push(`Cancelled: ${t.title}`);
+  for (const t of s.talks) if (t.cancelled) out.push(m.session.cancelledBecause(t.title));
   return out;
 }
 
 /** The talk on now, by staff's word or estimated: "Now: Deep Learning Vector Search Service". */
-export function speakingLine(s: SessionNow): string | null {
+export function speakingLine(s: SessionNow, m: Messages = en): string | null {
   if (!s.onNow || s.talks.length < 2) return null;
   const talk = s.talks[s.onNow.index];
   if (!talk) return null;
-  return `${s.nowSpeaking ? 'Now' : 'Now (est.)'}: ${talk.title}`;
+  return m.session.speaking(talk.title, !s.nowSpeaking);
 }
 
 export interface NowNextRow {
@@ -62,7 +64,7 @@ export interface NowNextRow {
   next: { title: string; when: string; notes: string[]; struck: boolean } | null;
 }
 
-export function nowNextRows(p: Program, rooms: Room[], at: number): NowNextRow[] {
+export function nowNextRows(p: Program, rooms: Room[], at: number, m: Messages = en): NowNextRow[] {
   return rooms.map((room) => {
     const nn = nowNext(p, room.id, at);
     const cur = nn.current;
@@ -72,9 +74,9 @@ export function nowNextRows(p: Program, rooms: Room[], at: number): NowNextRow[]
       now: cur
         ? {
             title: displayTitle(cur),
-            when: `until ${clockAt(p, cur.end)}`,
-            notes: changeNotes(p, cur),
-            speaking: speakingLine(cur),
+            when: m.time.until(clockAt(p, cur.end, m)),
+            notes: changeNotes(p, cur, m),
+            speaking: speakingLine(cur, m),
             struck: !!cur.cancelled || !!cur.movedTo,
           }
         : null,
@@ -82,10 +84,10 @@ export function nowNextRows(p: Program, rooms: Room[], at: number): NowNextRow[]
         ? {
             title: displayTitle(next),
             // Another day says the day ("Tomorrow 10:30 AM"), not "in 15 h".
-            when: dayFrom(p, next.start, at)
-              ? startsLabel(p, next.start, at)
-              : `${clockAt(p, next.start)} · ${startsLabel(p, next.start, at)}`,
-            notes: changeNotes(p, next),
+            when: dayFrom(p, next.start, at, m)
+              ? startsLabel(p, next.start, at, m)
+              : m.lobby.nextWhen(clockAt(p, next.start, m), startsLabel(p, next.start, at, m)),
+            notes: changeNotes(p, next, m),
             struck: !!next.cancelled || !!next.movedTo,
           }
         : null,

@@ -1,5 +1,6 @@
 import type { Program, Session } from '../../core/program/schema.js';
-import { clockAt, delayLine, displayTitle, theRoom } from '../lib/format.js';
+import { clockAt, delayLine, displayTitle, roomName } from '../lib/format.js';
+import { en, type Messages } from '../lib/i18n/en.js';
 import type { RoomView } from './view.js';
 
 /** A line of the "Later today" and "Elsewhere now" slides. */
@@ -18,35 +19,36 @@ export interface ListRow {
 function overrides(
   p: Program,
   s: Session & { movedTo?: string },
+  m: Messages,
 ): Pick<ListRow, 'flags' | 'struck' | 'where'> {
   const flags: string[] = [];
   const notes: string[] = [];
   if (s.cancelled) {
-    flags.push('Cancelled');
+    flags.push(m.session.cancelled);
     if (s.cancelled.note) notes.push(s.cancelled.note);
   }
-  if (s.movedTo) notes.push(`Moved to ${theRoom(p, s.movedTo)}`);
-  const delay = delayLine(p, s);
+  if (s.movedTo) notes.push(m.session.movedTo(roomName(p, s.movedTo)!));
+  const delay = delayLine(p, s, m);
   if (delay) notes.push(delay);
   return { flags, struck: !!s.cancelled || !!s.movedTo, where: notes.join(' · ') || null };
 }
 
-export function laterRows(p: Program, v: RoomView): ListRow[] {
+export function laterRows(p: Program, v: RoomView, m: Messages = en): ListRow[] {
   return v.nn.later.map((s) => ({
     key: s.id,
-    time: clockAt(p, s.start),
+    time: clockAt(p, s.start, m),
     title: displayTitle(s),
-    ...overrides(p, s),
+    ...overrides(p, s, m),
   }));
 }
 
-export function elsewhereRows(p: Program, v: RoomView): ListRow[] {
+export function elsewhereRows(p: Program, v: RoomView, m: Messages = en): ListRow[] {
   // Someone in the hallway picks a room first: lead with it, then what is on, then until when.
   return v.elsewhere.map(({ room, session }) => ({
     key: session.id,
     time: '',
-    lead: room ? room.name : 'Everyone',
+    lead: room ? room.name : m.session.everyone,
     title: displayTitle(session),
-    where: [`until ${clockAt(p, session.end)}`, delayLine(p, session)].filter(Boolean).join(' · '),
+    where: [m.time.until(clockAt(p, session.end, m)), delayLine(p, session, m)].filter(Boolean).join(' · '),
   }));
 }

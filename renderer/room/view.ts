@@ -2,8 +2,10 @@ import type { Announcement, Program, Room, Session } from '../../core/program/sc
 import type { NowNext, SessionNow } from '../../core/schedule/types.js';
 import { nowNext } from '../../core/schedule/now-next.js';
 import { withTimes } from '../../core/schedule/sessions.js';
-import { formatClock, formatDay, ms, venueDay } from '../../core/time/venue.js';
-import { clockAt, conferenceDates, displayTitle, theRoom } from '../lib/format.js';
+import { ms, venueDay } from '../../core/time/venue.js';
+import { clockAt, conferenceDates, dayLine, displayTitle, roomName } from '../lib/format.js';
+import { en, type Messages } from '../lib/i18n/en.js';
+import { clockIn } from '../lib/i18n/time.js';
 import { changedLine, changesThenNext, insteadOf, nextHere } from './changes.js';
 
 /** Everything a room screen shows at one instant, computed from the effective program alone. */
@@ -25,12 +27,13 @@ export interface Status {
   tone: 'before' | 'after' | 'venue' | 'done' | 'free' | 'changed';
 }
 
-export function roomView(p: Program, roomId: string, at: number): RoomView {
+/** `m`: the screen language's catalogue (English unless given). */
+export function roomView(p: Program, roomId: string, at: number, m: Messages = en): RoomView {
   const nn = nowNext(p, roomId, at);
   return {
     nn,
-    status: nn.current && isLiveHere(nn.current) ? null : statusOf(p, nn, at),
-    changes: nn.changed.map((s) => changedLine(p, s)),
+    status: nn.current && isLiveHere(nn.current) ? null : statusOf(p, nn, at, m),
+    changes: nn.changed.map((s) => changedLine(p, s, m)),
     elsewhere: elsewhere(p, nn.room.id, at),
     announcements: activeAnnouncements(p, nn.room.id, at),
     sponsors: sponsorsOf(p, at),
@@ -40,57 +43,66 @@ export function roomView(p: Program, roomId: string, at: number): RoomView {
 /** A session is really on in its room: not called off, not moved away. */
 export const isLiveHere = (s: SessionNow): boolean => !s.cancelled && !s.movedTo;
 
-function statusOf(p: Program, nn: NowNext, at: number): Status {
+function statusOf(p: Program, nn: NowNext, at: number, m: Messages): Status {
   const name = p.conference.name;
-  if (nn.current) return { ...insteadOf(p, nn, at), tone: 'changed' };
+  if (nn.current) return { ...insteadOf(p, nn, at, m), tone: 'changed' };
   if (nn.state === 'before-event') {
     const first = Math.min(...p.sessions.map((s) => ms(s.start)));
     return {
-      headline: `${name} starts ${formatDay(p, first)} at ${formatClock(p, first)}`,
-      detail: nn.next ? nextHere(p, nn.next, at) : null,
+      headline: m.status.startsOn(name, dayLine(p, first, m), clockIn(p, first, m)),
+      detail: nn.next ? nextHere(p, nn.next, at, m) : null,
       tone: 'before',
     };
   }
   if (nn.state === 'after-event')
-    return { headline: `${name} took place on ${conferenceDates(p)}`, detail: null, tone: 'after' };
+    return { headline: m.status.tookPlace(name, conferenceDates(p, m)), detail: null, tone: 'after' };
 
   const next = nn.next && venueDay(p, ms(nn.next.start)) === venueDay(p, at) ? nn.next : null;
   const venue = nn.venue.current;
   if (venue && !venue.cancelled) {
-    return { headline: venueHeadline(p, venue), detail: changesThenNext(p, nn, next, at), tone: 'venue' };
+    return {
+      headline: venueHeadline(p, venue, m),
+      detail: changesThenNext(p, nn, next, at, m),
+      tone: 'venue',
+    };
   }
   if (nn.state === 'done-for-today' || !next) {
     const later =
       nn.venue.next && venueDay(p, ms(nn.venue.next.start)) === venueDay(p, at) ? nn.venue.next : null;
     return {
-      headline: 'Done for today in this room',
+      headline: m.status.doneToday,
       detail: later
-        ? `Still to come: ${displayTitle(later)} at ${clockAt(p, later.start)}${where(p, later)}`
+        ? m.status.stillToCome(displayTitle(later), clockAt(p, later.start, m), roomName(p, later.room))
         : null,
       tone: 'done',
     };
   }
   return {
-    headline: `Nothing here until ${clockAt(p, next.start)}`,
-    detail: changesThenNext(p, nn, next, at),
+    headline: m.status.nothingUntil(clockAt(p, next.start, m)),
+    detail: changesThenNext(p, nn, next, at, m),
     tone: 'free',
   };
 }
 
-const where = (p: Program, s: Session) => (s.room ? ` in ${theRoom(p, s.room)}` : '');
-
 /** "Break until 10:30 AM", "Lunch in the Magnolia Room until 1:30 PM", "Keynote now in the Santa Clara Ballroom". */
-export function venueHeadline(p: Program, s: Session): string {
-  const until = clockAt(p, s.end);
-  if (s.kind === 'break') return `Break${where(p, s)} until ${until}`;
-  if (s.kind === 'keynote') return `Keynote now${where(p, s)}`;
-  const label = s.kind === 'meal' ? mealLabel(s.title) : s.title;
-  return s.room ? `${label}${where(p, s)} until ${until}` : `${label} until ${until}`;
+export function venueHeadline(p: Program, s: Session, m: Messages = en): string {
+  const until = clockAt(p, s.end, m);
+  const room = roomName(p, s.room);
+  if (s.kind === 'break') return m.venue.break(room, until);
+  if (s.kind === 'keynote') return m.venue.keynote(room);
+  return m.venue.other(s.kind === 'meal' ? mealLabel(s.title, m) : s.title, room, until);
 }
 
-function mealLabel(title: string): string {
-  for (const m of ['Breakfast', 'Lunch', 'Dinner', 'Brunch'])
-    if (new RegExp(m.slice(0, 5), 'i').test(title)) return m;
+// Which meal a title names (matched in the program's words, said in the screen's).
+const MEALS = [
+  ['breakfast', /break/i],
+  ['lunch', /lunch/i],
+  ['dinner', /dinne/i],
+  ['brunch', /brunc/i],
+] as const;
+
+function mealLabel(title: string, m: Messages): string {
+  for (const [meal, pattern] of MEALS) if (pattern.test(title)) return m.venue.meals[meal];
   return title;
 }
 

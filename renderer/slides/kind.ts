@@ -2,6 +2,7 @@ import type { Component } from 'svelte';
 import type { Program, Room } from '../../core/program/schema.js';
 import type { LobbyGrid } from '../../core/schedule/types.js';
 import type { CustomSlide, CustomSlideType } from '../../core/settings/slides.js';
+import type { Messages } from '../lib/i18n/index.svelte.js';
 import type { PageRange } from '../lobby/layout.js';
 import type { RoomView } from '../room/view.js';
 
@@ -41,10 +42,10 @@ export interface SlideKindDef<C extends ScreenCtx> {
   when: (ctx: C) => boolean;
   /** A paged kind shows once per page (the lobby's grid), each for the loop's seconds. */
   pages?: (ctx: C) => number;
-  /** The footer's words for it ("Today", "Now & next"). */
-  name?: string;
+  /** The footer's words for it ("Today", "Now & next"), in the screen's language. */
+  name?: (m: Messages) => string;
   /** Which page is on, for the footer ("Rooms 1–8 of 75"; null: there is one page). */
-  label?: (ctx: C, page: number) => string | null;
+  label?: (ctx: C, page: number, m: Messages) => string | null;
 }
 
 export interface SlideProps<C extends ScreenCtx> {

@@ -1,6 +1,7 @@
 import { CUSTOM_PREFIX, type LoopEntry } from '../../core/settings/loop.js';
 import type { CustomSlide } from '../../core/settings/slides.js';
 import { scheduleApplies } from '../../core/slides/schedule.js';
+import type { Messages } from '../lib/i18n/index.svelte.js';
 import type { SlideDef } from '../lib/rotator.svelte.js';
 import type { CustomKind, ScreenCtx, SlideKind } from './kind.js';
 
@@ -13,8 +14,8 @@ export interface PlannedSlide<C extends ScreenCtx> extends SlideDef<C> {
   slide: CustomSlide | null;
   component: SlideKind<C>['component'];
   /** The footer's words for it, and which page is on. */
-  name: string;
-  label: (ctx: C) => string | null;
+  name: (m: Messages) => string;
+  label: (ctx: C, m: Messages) => string | null;
 }
 
 /**
@@ -42,7 +43,7 @@ export function planLoop<C extends ScreenCtx>(
         slide,
         // the custom kinds' component takes any screen's ctx
         component: kind.component as SlideKind<C>['component'],
-        name: '',
+        name: () => '',
         label: () => null,
         when: (c) =>
           scheduleApplies(slide.schedule, { zone: c.program.conference.timeZone, at: c.at, room: c.room }) &&
@@ -60,8 +61,8 @@ export function planLoop<C extends ScreenCtx>(
         page: 0,
         slide: null,
         component: kind.component,
-        name: kind.name ?? '',
-        label: (c) => kind.label?.(c, 0) ?? null,
+        name: (m) => kind.name?.(m) ?? '',
+        label: (c, m) => kind.label?.(c, 0, m) ?? null,
         when: kind.when,
       });
       continue;
@@ -73,8 +74,8 @@ export function planLoop<C extends ScreenCtx>(
         page,
         slide: null,
         component: kind.component,
-        name: kind.name ?? '',
-        label: (c) => kind.label?.(c, page) ?? null,
+        name: (m) => kind.name?.(m) ?? '',
+        label: (c, m) => kind.label?.(c, page, m) ?? null,
         when: (c) => page < pages(c) && kind.when(c),
       });
   }

@@ -5,6 +5,8 @@ import { ProgramShape } from '../../../../core/program/schema.js';
 import { lobby } from '../../../../core/schedule/lobby.js';
 import { DEFAULT_LOBBY_LOOP, DEFAULT_ROOM_LOOP, type LoopEntry } from '../../../../core/settings/loop.js';
 import { CustomSlide } from '../../../../core/settings/slides.js';
+import { de } from '../../../../renderer/lib/i18n/de.js';
+import { en } from '../../../../renderer/lib/i18n/en.js';
 import { pageRanges } from '../../../../renderer/lobby/layout.js';
 import { roomView } from '../../../../renderer/room/view.js';
 import type { LobbyCtx, RoomCtx } from '../../../../renderer/slides/kind.js';
@@ -113,7 +115,7 @@ describe('the lobby loop', () => {
   it('says which page is on, and what it is', () => {
     const c = ctx(2, 3);
     const grid1 = plan.find((d) => d.kind === 'grid:1')!;
-    expect([grid1.name, grid1.label(c)]).toEqual(['Today', 'Rooms 3–4 of 5']);
-    expect(plan.find((d) => d.kind === 'now:0')!.name).toBe('Now & next');
+    expect([grid1.name(en), grid1.label(c, en)]).toEqual(['Today', 'Rooms 3–4 of 5']);
+    expect(plan.find((d) => d.kind === 'now:0')!.name(de)).toBe(de.lobby.nowAndNext);
   });
 });
