@@ -5,6 +5,7 @@ import type { ImageRef } from '../../core/settings/theme.js';
 import type { AdminApi } from './api.js';
 import type { LoopTarget } from './loop-edit.js';
 import type { Problem } from './problems.js';
+import { TEXT } from './strings.js';
 
 /**
  * The Loop & slides panel's draft: the settings' `loop` and `slides`, edited here and saved as
@@ -60,7 +61,7 @@ export class SlidesEditor {
       }
       this.dirty = false;
       this.problems = [];
-      this.message = { text: `Saved as revision ${r.value.revision}: every screen runs it now.`, ok: true };
+      this.message = { text: TEXT.slides.saved(r.value.revision), ok: true };
       return true;
     } finally {
       this.busy = false;
