@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { Id } from '../program/schema.js';
+import { CUSTOM_PREFIX } from './loop-for.js';
+
+export { CUSTOM_PREFIX, loopFor } from './loop-for.js';
 
 /**
  * The loop as data: which slides a screen shows, in order, and for how long each stays. A slide
@@ -7,8 +10,6 @@ import { Id } from '../program/schema.js';
  * core/settings/slides.ts). Core does not list the kinds: a screen skips one it does not know
  * (a settings file from a newer Hallway), and the admin offers only the kinds it knows.
  */
-
-export const CUSTOM_PREFIX = 'custom:';
 
 export const SlideKey = z
   .string()
@@ -63,12 +64,6 @@ export const Loop = z.strictObject({
   lobby: LoopList.default(() => DEFAULT_LOBBY_LOOP.map((e) => ({ ...e }))),
 });
 export type Loop = z.infer<typeof Loop>;
-
-/** The loop a screen runs: a room's own, else every room's; the lobby's with `room` null. */
-export function loopFor(loop: Loop, room: string | null): LoopEntry[] {
-  if (room === null) return loop.lobby;
-  return loop.rooms[room] ?? loop.room;
-}
 
 /** Every `custom:<id>` a loop names that no custom slide has, with its path (`loop.room[2].slide`). */
 export function unknownCustomSlides(

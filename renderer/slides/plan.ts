@@ -1,6 +1,7 @@
-import { CUSTOM_PREFIX, type LoopEntry } from '../../core/settings/loop.js';
+import { CUSTOM_PREFIX } from '../../core/settings/loop-for.js';
+import type { LoopEntry } from '../../core/settings/loop.js';
 import type { CustomSlide } from '../../core/settings/slides.js';
-import { scheduleApplies } from '../../core/slides/schedule.js';
+import { scheduleApplies } from '../../core/slides/applies.js';
 import type { Messages } from '../lib/i18n/index.svelte.js';
 import type { SlideDef } from '../lib/rotator.svelte.js';
 import type { CustomKind, ScreenCtx, SlideKind } from './kind.js';

@@ -1,4 +1,5 @@
-import { loopFor, type LoopEntry } from '../../core/settings/loop.js';
+import { loopFor } from '../../core/settings/loop-for.js';
+import type { LoopEntry } from '../../core/settings/loop.js';
 import type { Settings } from '../../core/settings/schema.js';
 import type { CustomSlide } from '../../core/settings/slides.js';
 

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  SlideSchedule,
-  scheduleApplies,
-  type SlideSchedule as Schedule,
-} from '../../../../core/slides/schedule.js';
+import { scheduleApplies } from '../../../../core/slides/applies.js';
+import { SlideSchedule, type SlideSchedule as Schedule } from '../../../../core/slides/schedule.js';
 
 const LA = 'America/Los_Angeles';
 const BERLIN = 'Europe/Berlin';
