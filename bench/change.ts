@@ -83,8 +83,7 @@ export async function changeToScreens(
             ? h.breakdown?.includes('no snapshot fetch')
               ? '. Why: the page applies the entry and re-renders a whole screen, where the floor writes one ' +
                 'div; with many pages on 2 cores that work is CPU-bound. What would meet it: re-render only what ' +
-                'the entry touches (the slide on screen), and keep the durable write before the answer cheap ' +
-                '(append one entry, not rewrite the store)'
+                'the entry touches (the slide on screen)'
               : '. What would meet it: show the change from the event itself (it carries the journal entry; ' +
                 'core applyOverrides is pure and runs in the page) instead of refetching the whole snapshot'
             : ''),

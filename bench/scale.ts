@@ -273,9 +273,9 @@ export async function scaleInBrowser(
           `${fmt(median(parts.map((p) => p.snapshot)))} ms, ${fmt(median(parts.map((p) => p.layouts)))} layouts taking ` +
           `${fmt(median(parts.map((p) => p.layoutMs)))} ms, script ${fmt(median(parts.map((p) => p.scriptMs)))} ms` +
           (ratio > 2
-            ? '. Why: most of it is the snapshot (the whole 4-day program) arriving and being read before the ' +
-              'first paint. What would meet it: paint the first page from the cached snapshot, or a lobby ' +
-              'payload of the day on screen only'
+            ? '. Why: the page already paints from the day (GET /api/day) or its cache; what is left is the ' +
+              'framework and fitting each cell’s text (the layouts above), where the floor writes plain elements. ' +
+              'What would meet it: fit a page’s texts in one read-then-write pass (no layout per step)'
             : ''),
       },
       {

@@ -83,6 +83,7 @@ async function run(options: ShellOptions, dataDir: string): Promise<void> {
       ...(options.rate !== undefined ? { rate: options.rate } : {}),
       ...(options.follow !== undefined ? { follow: options.follow } : {}),
       ...(options.everyMs !== undefined ? { everyMs: options.everyMs } : {}),
+      ...(options.zone !== undefined ? { zone: options.zone } : {}),
     });
     origin = new URL(host.url).origin;
     if (host.tls) pinCertificate(app, host.tls.electronFingerprint, origin, log);

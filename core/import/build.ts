@@ -3,7 +3,7 @@ import type { Conference, Session, StoredProgram } from '../program/schema.js';
 import { PROGRAM_FORMAT, PROGRAM_VERSION } from '../program/schema.js';
 import { formatOffset, isoWithOffset } from './duration.js';
 import { baseId, buildRooms, uniqueIds } from './ids.js';
-import { EventIssues } from './issues.js';
+import { EventIssues, skippedLine } from './issues.js';
 import { kindOf } from './kind.js';
 import { htmlToText, idFrom, inlineText, slugify } from './text.js';
 import type { ImportOptions, RawEvent, RawSchedule, RawStart } from './types.js';
@@ -14,16 +14,18 @@ const HOUR = 3_600_000;
 
 /**
  * A read schedule as a Hallway program: zone settled, times in venue offset, ids unique.
- * What cannot be read as a time (a date that is no date, an end before the start) refuses the
- * file, naming the event: a guess would put a session at a wrong time on the screens. Anything
- * else odd is assumed away, and the assumption named with the event in the notes.
+ * An event whose start is no time in the venue zone is left out (`skipped`, naming it): a guess
+ * would put a session at a wrong time on the screens. Anything else odd (an end before the
+ * start, no end at all) is assumed away, and the assumption named with the event in the notes.
+ * No program when nothing is left, or the zone cannot be settled (`errors`).
  */
 export function buildProgram(
   raw: RawSchedule,
   opts: ImportOptions,
-): { program: StoredProgram | null; errors: string[]; notes: string[] } {
+): { program: StoredProgram | null; errors: string[]; notes: string[]; skipped: string[] } {
   const errors: string[] = [];
   const notes: string[] = [];
+  const skipped: string[] = [];
   const issues = new EventIssues();
 
   const samples: Sample[] = [];
@@ -100,15 +102,23 @@ export function buildProgram(
     if (!title) said('has no title: shown as "(untitled)"');
     if (isCancelled) cancelled.push(`${id} "${title}"`);
 
-    let endMs = givenEnd ?? (e.durationMs !== undefined ? startMs + e.durationMs : NaN);
-    if (Number.isNaN(startMs)) errors.push(`${e.where}.date: not a time the venue zone ${zoneName} has`);
-    else if (givenEnd === undefined && e.durationMs === undefined) {
-      endMs = assumedEnd[i]!;
-      said('has no duration or end: assumed it lasts until the next event in its room, at most an hour');
-    } else if (endMs <= startMs)
-      errors.push(
-        `${e.where}.${e.end ? 'end' : 'duration'}: the event must end after it starts (it lasts ${Math.round((endMs - startMs) / 60_000)} minutes)`,
+    if (Number.isNaN(startMs))
+      return void skipped.push(
+        skippedLine(`${e.where}.date`, `not a time the venue zone ${zoneName} has`, e.id ?? e.guid, e.title),
       );
+    let endMs = givenEnd ?? (e.durationMs !== undefined ? startMs + e.durationMs : NaN);
+    if (givenEnd === undefined && e.durationMs === undefined) {
+      endMs = assumedEnd(i);
+      said('has no duration or end: assumed it lasts until the next event in its room, at most an hour');
+    } else if (Number.isNaN(endMs) || endMs <= startMs) {
+      const lasts = Number.isNaN(endMs)
+        ? 'its end is no time'
+        : `it lasts ${Math.round((endMs - startMs) / 60_000)} minutes`;
+      endMs = assumedEnd(i);
+      said(
+        `its ${e.end ? 'end' : 'duration'} is not after its start (${lasts}): assumed it lasts until the next event in its room, at most an hour`,
+      );
+    }
     if ('ms' in e.start && !e.start.utc) {
       offsetSamples++;
       if (!Number.isNaN(startMs) && offset(startMs) !== e.start.offset)
@@ -158,7 +168,7 @@ export function buildProgram(
     notes.push(
       `${cancelled.length} event(s) marked cancelled in the file, imported as scheduled (a program file holds no cancellations: cancel them in the admin window): ${cancelled.slice(0, 5).join(', ')}${cancelled.length > 5 ? ', …' : ''}`,
     );
-  if (errors.length) return { program: null, errors, notes };
+  if (errors.length || built.length === 0) return { program: null, errors, notes, skipped };
 
   const ri = (s: Session) => (s.room === null ? -1 : (roomIndex.get(s.room) ?? -1));
   const order = new Map((raw.meta?.order ?? []).map((id, i) => [id, i]));
@@ -179,6 +189,7 @@ export function buildProgram(
     },
     errors,
     notes,
+    skipped,
   };
 }
 
@@ -202,21 +213,25 @@ function zonedLocalMarkedZ(e: RawEvent, ms: number, zone: IANAZone): boolean {
   return e.localStart === utc && e.localStart !== local;
 }
 
-/** For events with neither end nor duration: the next start in their room, at most an hour on. */
-function untilNextInRoom(timed: readonly { e: RawEvent; startMs: number }[]): (number | undefined)[] {
-  const open = timed.map((t) => t.e.end === undefined && t.e.durationMs === undefined);
-  if (!open.includes(true)) return [];
-  const byRoom = new Map<string | null, number[]>();
-  for (const t of timed) {
-    const list = byRoom.get(t.e.room);
-    if (list) list.push(t.startMs);
-    else byRoom.set(t.e.room, [t.startMs]);
-  }
-  return timed.map(({ e, startMs }, i) => {
-    if (!open[i]) return undefined;
+/**
+ * For an event with no usable end (none, or not after its start): the next start in its room,
+ * at most an hour on. The rooms are grouped on first use: most files never need it.
+ */
+function untilNextInRoom(timed: readonly { e: RawEvent; startMs: number }[]): (i: number) => number {
+  let byRoom: Map<string | null, number[]> | undefined;
+  return (i) => {
+    if (!byRoom) {
+      byRoom = new Map();
+      for (const t of timed) {
+        const list = byRoom.get(t.e.room);
+        if (list) list.push(t.startMs);
+        else byRoom.set(t.e.room, [t.startMs]);
+      }
+    }
+    const { e, startMs } = timed[i]!;
     const later = byRoom.get(e.room)!.filter((ms) => ms > startMs);
     return Math.min(startMs + HOUR, ...later);
-  });
+  };
 }
 
 /** Double slashes inside a URL's path (a base URL ending in "/" joined to a path starting with one). */

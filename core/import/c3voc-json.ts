@@ -1,8 +1,8 @@
 import type { Person } from '../program/schema.js';
 import { parseDuration, parseOffsetDateTime } from './duration.js';
 import { readHallwayMeta } from './hallway-meta.js';
-import { assume } from './issues.js';
-import { htmlToText, inlineText, quote } from './text.js';
+import { assume, skippedLine } from './issues.js';
+import { htmlToText, inlineText, parseJsonText, quote } from './text.js';
 import type { Importer, RawEvent, RawSchedule, ReadResult } from './types.js';
 
 /**
@@ -30,22 +30,20 @@ const textOf = (v: unknown): string | undefined =>
 export function readC3vocJson(text: string): ReadResult {
   const errors: string[] = [];
   const notes: string[] = [];
+  const skipped: string[] = [];
   const schedule: RawSchedule = { rooms: [], events: [], roomIds: new Map() };
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return { schedule, errors: [`(top level): not valid JSON (${(e as Error).message})`], notes };
-  }
+  const parsed = parseJsonText(text);
+  if ('error' in parsed) return { schedule, errors: [parsed.error], notes, skipped };
+  const json = parsed.value;
   const root = isObj(json) ? json.schedule : undefined;
   if (!isObj(root)) {
     errors.push(`schedule: is missing; a c3voc schedule.json is { "schedule": { "conference": … } }`);
-    return { schedule, errors, notes };
+    return { schedule, errors, notes, skipped };
   }
   const c = root.conference;
   if (!isObj(c)) {
     errors.push(`schedule.conference: ${c === undefined ? 'is missing' : 'must be an object'}`);
-    return { schedule, errors, notes };
+    return { schedule, errors, notes, skipped };
   }
   const str = (v: unknown, path: string, required = false): string | undefined => {
     const t = textOf(v);
@@ -107,7 +105,7 @@ export function readC3vocJson(text: string): ReadResult {
     errors.push(
       `schedule.conference.days: ${days === undefined ? 'is missing' : 'must be an array of days'}`,
     );
-    return { schedule, errors, notes };
+    return { schedule, errors, notes, skipped };
   }
   if (typeof c.daysCount === 'number' && c.daysCount !== days.length)
     notes.push(`schedule.conference.daysCount says ${c.daysCount} days; the file has ${days.length}`);
@@ -124,7 +122,7 @@ export function readC3vocJson(text: string): ReadResult {
         continue;
       }
       events.forEach((e, ei) => {
-        const ev = readEvent(e, `${rp}[${ei}]`, roomName, errors);
+        const ev = readEvent(e, `${rp}[${ei}]`, roomName, skipped);
         if (ev) {
           const extras = ev.guid ? schedule.meta?.sessions?.[ev.guid] : undefined;
           if (extras) ev.extras = extras;
@@ -133,19 +131,22 @@ export function readC3vocJson(text: string): ReadResult {
       });
     }
   });
-  return { schedule, errors, notes };
+  return { schedule, errors, notes, skipped };
 }
 
-function readEvent(e: unknown, p: string, roomName: string, errors: string[]): RawEvent | null {
+/**
+ * One event, or null when no start can be read from it (a line in `skipped` says why). A field
+ * of the wrong type elsewhere is left out with a warning: the event still has its time.
+ */
+function readEvent(e: unknown, p: string, roomName: string, skipped: string[]): RawEvent | null {
   if (!isObj(e)) {
-    errors.push(`${p}: must be an event object`);
+    skipped.push(skippedLine(p, `${quote(e)} is not an event object`));
     return null;
   }
-  const before = errors.length;
   // The room it is listed under wins: that is where every reader of the file sees it.
   const out: RawEvent = { where: p, start: { ms: NaN, offset: 0 }, room: roomName, title: '', persons: [] };
   const wrong = (field: string, v: unknown, what: string) =>
-    errors.push(`${p}.${field}: must be ${what} (got ${quote(v)})`);
+    assume(out, `its ${field} ${quote(v)} is not ${what}: left out`);
   /** A text field: a number is read as its digits, with a warning; another type is an error. */
   const field = (name: string): string | undefined => {
     const v = e[name];
@@ -166,48 +167,54 @@ function readEvent(e: unknown, p: string, roomName: string, errors: string[]): R
 
   const dateText = field('date');
   const start = dateText === undefined ? null : parseOffsetDateTime(dateText);
-  if (dateText === undefined) errors.push(`${p}.date: is missing`);
-  else if (!start)
-    errors.push(
-      `${p}.date: ${quote(dateText)} must be an ISO date-time with offset, like 2019-12-27T11:00:00+01:00`,
-    );
-  else out.start = start;
+  const unplaced =
+    dateText === undefined
+      ? 'it has no date'
+      : !start
+        ? `its date ${quote(dateText)} is not an ISO date-time with offset, like 2019-12-27T11:00:00+01:00`
+        : null;
+  if (start) out.start = start;
   const local = field('start')?.trim();
   if (local && /^\d{1,2}:\d{2}/.test(local)) out.localStart = local.slice(0, 5).padStart(5, '0');
 
   if (typeof e.end === 'string' && e.end.trim()) {
     const end = parseOffsetDateTime(e.end);
-    if (!end) errors.push(`${p}.end: ${quote(e.end)} must be an ISO date-time with offset`);
+    if (!end) assume(out, `its end ${quote(e.end)} is not an ISO date-time with offset: not used`);
     else out.end = end;
   }
   const durText = field('duration')?.trim();
   if (durText && !out.end) {
     const d = parseDuration(durText);
-    if (d === null) errors.push(`${p}.duration: ${quote(durText)} must be hours:minutes like 01:30`);
+    if (d === null) assume(out, `its duration ${quote(durText)} is not hours:minutes like 01:30: not used`);
     else out.durationMs = d;
   }
 
   out.title = field('title') ?? '';
-  out.persons = readPersons(e.persons, `${p}.persons`, errors, out);
+  if (unplaced) {
+    skipped.push(skippedLine(p, unplaced, out.id ?? out.guid, out.title));
+    return null;
+  }
+  out.persons = readPersons(e.persons, out);
   for (const f of ['subtitle', 'track', 'type', 'language', 'abstract', 'description', 'url'] as const) {
     const v = field(f);
     if (v) out[f] = v;
   }
-  return errors.length > before ? null : out;
+  return out;
 }
 
-function readPersons(v: unknown, p: string, errors: string[], ev: RawEvent): Person[] {
+/** The speakers; one that is no person object is left out with a warning on the event. */
+function readPersons(v: unknown, ev: RawEvent): Person[] {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) {
-    errors.push(`${p}: must be an array of persons`);
+    assume(ev, `its persons ${quote(v)} are not a list of persons: no speakers shown`);
     return [];
   }
   const out: Person[] = [];
   v.forEach((x, i) => {
-    const pp = `${p}[${i}]`;
-    if (!isObj(x)) return void errors.push(`${pp}: must be an object with a public_name or name`);
+    const pp = `persons[${i}]`;
+    if (!isObj(x)) return void assume(ev, `${pp} ${quote(x)} is not a person object: left out`);
     const name = textOf(x.public_name) ?? textOf(x.name);
-    if (!name?.trim()) return void assume(ev, `${pp.slice(pp.lastIndexOf('.') + 1)} has no name: left out`);
+    if (!name?.trim()) return void assume(ev, `${pp} has no name: left out`);
     // Hallway keeps speakers by name: their id and code are never read, so an odd one is harmless.
     if (typeof x.code === 'string' && !/^[A-Z0-9]+$/.test(x.code))
       assume(

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseDuration, parseOffsetDateTime } from './duration.js';
 import { readHallwayMeta } from './hallway-meta.js';
+import { assume, skippedLine } from './issues.js';
 import { htmlToText, inlineText, quote } from './text.js';
 import type { Importer, RawEvent, RawSchedule, ReadResult } from './types.js';
 
@@ -58,17 +59,18 @@ function decodeXml(s: string): string {
 export function readFrabXml(xml: string): ReadResult {
   const errors: string[] = [];
   const notes: string[] = [];
+  const skipped: string[] = [];
   const schedule: RawSchedule = { rooms: [], events: [], roomIds: new Map() };
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     errors.push(`(xml) line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}`);
-    return { schedule, errors, notes };
+    return { schedule, errors, notes, skipped };
   }
   const doc = parser.parse(xml) as Node;
   const root = doc.schedule;
   if (!isNode(root)) {
     errors.push(`schedule: no <schedule> root element; this is not a frab/Pentabarf schedule.xml`);
-    return { schedule, errors, notes };
+    return { schedule, errors, notes, skipped };
   }
   const c = isNode(root.conference) ? root.conference : undefined;
   let dayChange: number | undefined;
@@ -103,15 +105,16 @@ export function readFrabXml(xml: string): ReadResult {
     if (!schedule.rooms.includes(name)) schedule.rooms.push(name);
     if (guid && !schedule.roomIds!.has(name)) schedule.roomIds!.set(name, guid);
   };
+  const firstDay = /^\d{4}-\d{2}-\d{2}/.exec(schedule.start?.trim() ?? '')?.[0];
   days.forEach((d, di) => {
     const dp = `schedule.day[${di}]`;
-    const date = typeof d['@date'] === 'string' ? d['@date'] : undefined;
+    const date = dayDate(d, di, firstDay, dp, notes);
     const dayStart = typeof d['@start'] === 'string' ? parseOffsetDateTime(d['@start']) : null;
     // Before this (minutes into the day) a <start> without <date> is the night after the day.
     const change =
       dayChange ?? (dayStart ? new Date(dayStart.ms + dayStart.offset * 60_000).getUTCHours() * 60 : 0);
     const take = (e: Node, p: string, room: string) => {
-      const ev = readEvent(e, p, room, date, change, errors);
+      const ev = readEvent(e, p, room, date, change, skipped);
       if (!ev) return;
       const extras = ev.guid ? schedule.meta?.sessions?.[ev.guid] : undefined;
       if (extras) ev.extras = extras;
@@ -129,18 +132,41 @@ export function readFrabXml(xml: string): ReadResult {
       take(e, `${dp}.event[${ei}]`, name);
     });
   });
-  return { schedule, errors, notes };
+  return { schedule, errors, notes, skipped };
 }
 
+/**
+ * The day's date: its `date` attribute, or, in very old Pentabarf files that write none, the
+ * conference's first day plus the day's `index` (1 for the first day; its position when it has
+ * none), with a note. Undefined when neither is there: events without a <date> then cannot be placed.
+ */
+function dayDate(d: Node, di: number, firstDay: string | undefined, dp: string, notes: string[]) {
+  const written = typeof d['@date'] === 'string' ? d['@date'].trim() : '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(written)) return written;
+  if (!firstDay) return undefined;
+  const index = Number(text(d['@index']));
+  const offset = Number.isInteger(index) && index >= 1 ? index - 1 : di;
+  const day = new Date(`${firstDay}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + offset);
+  const iso = day.toISOString().slice(0, 10);
+  notes.push(
+    `${dp}: ${written ? `its date ${quote(written)} is not a date` : 'has no date'}: taken as ${iso}, day ${offset + 1} from the conference's start`,
+  );
+  return iso;
+}
+
+/**
+ * One event, or null when no start can be read from it (a line in `skipped` says why, naming
+ * it). An unreadable duration is not used, with a warning: build then assumes an end.
+ */
 function readEvent(
   e: Node,
   p: string,
   roomName: string,
   dayDate: string | undefined,
   dayChange: number,
-  errors: string[],
+  skipped: string[],
 ): RawEvent | null {
-  const before = errors.length;
   const out: RawEvent = { where: p, start: { wall: '' }, room: roomName, title: '', persons: [] };
   const id = text(e['@id'])?.trim();
   const guid = text(e['@guid'])?.trim();
@@ -150,13 +176,16 @@ function readEvent(
   const hm = text(e.start)?.trim() ?? '';
   const hmOk = /^\d{1,2}:\d{2}(:\d{2})?$/.test(hm);
   const dateText = text(e.date)?.trim();
+  let unplaced: string | null = null;
   if (dateText) {
     const start = parseOffsetDateTime(dateText);
-    if (!start) errors.push(`${p}.date: ${quote(dateText)} must be an ISO date-time with offset`);
+    if (!start) unplaced = `its <date> ${quote(dateText)} is not an ISO date-time with offset`;
     else out.start = start;
     if (hmOk) out.localStart = hm.slice(0, 5).padStart(5, '0');
   } else if (!hmOk || !dayDate)
-    errors.push(`${p}.date: is missing, and <start> ${quote(hm)} with the day's date cannot stand in for it`);
+    unplaced = hmOk
+      ? `it has no <date>, and neither its <day> nor the conference's <start> says which date its <start> ${quote(hm)} is on`
+      : `it has no <date>, and its <start> ${quote(hm)} is no time of day`;
   else {
     // Only <start>HH:MM within the day: before the day changes (frab's day_change, else the
     // hour the day starts) it is the night after the day (28C3's 00:15 shows).
@@ -170,13 +199,16 @@ function readEvent(
   const durText = text(e.duration)?.trim();
   if (durText) {
     const d = parseDuration(durText);
-    if (d === null) errors.push(`${p}.duration: ${quote(durText)} must be hours:minutes like 01:30`);
+    if (d === null) assume(out, `its <duration> ${quote(durText)} is not hours:minutes like 01:30: not used`);
     else out.durationMs = d;
   }
-  if (errors.length > before) return null;
 
   // Only the event's own <title>: a <link> or <attachment> may hold a <title> of its own.
   out.title = text(e.title) ?? '';
+  if (unplaced) {
+    skipped.push(skippedLine(p, unplaced, id ?? guid, out.title));
+    return null;
+  }
   if (isNode(e.persons))
     for (const person of (e.persons.person as unknown[] | undefined) ?? []) {
       // frab writes <person id="1">Name</person>; merged pretalx data nests public_name/biography.

@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import type { Person } from '../program/schema.js';
 import { readHallwayMeta, SessionExtras } from './hallway-meta.js';
-import { assume } from './issues.js';
+import { assume, skippedLine } from './issues.js';
 import type { Importer, RawEvent, RawSchedule, RawStart, ReadResult } from './types.js';
 import { ianaZone } from './zone.js';
 
@@ -31,6 +31,7 @@ type Property = InstanceType<typeof ICAL.Property>;
 export function readIcal(textIn: string): ReadResult {
   const errors: string[] = [];
   const notes: string[] = [];
+  const skipped: string[] = [];
   const schedule: RawSchedule = { rooms: [], events: [] };
   let indented = 0;
   const unfolded = textIn
@@ -51,11 +52,16 @@ export function readIcal(textIn: string): ReadResult {
   try {
     cal = new ICAL.Component(ICAL.parse(unfolded) as unknown[]);
   } catch (e) {
-    return { schedule, errors: [`(ics): not a readable iCalendar file (${(e as Error).message})`], notes };
+    return {
+      schedule,
+      errors: [`(ics): not a readable iCalendar file (${(e as Error).message})`],
+      notes,
+      skipped,
+    };
   }
   if (cal.name !== 'vcalendar') {
     errors.push(`(ics): the top component is ${cal.name.toUpperCase()}, not VCALENDAR`);
-    return { schedule, errors, notes };
+    return { schedule, errors, notes, skipped };
   }
   const zones = new Map<string, InstanceType<typeof ICAL.Timezone>>();
   for (const vtz of cal.getAllSubcomponents('vtimezone')) {
@@ -95,21 +101,22 @@ export function readIcal(textIn: string): ReadResult {
     try {
       readEvent(ve, p, uid);
     } catch (e) {
-      errors.push(`${p}: unreadable (${(e as Error).message})`);
+      skipped.push(skippedLine(p, `unreadable (${(e as Error).message})`, undefined, textOf(ve, 'summary')));
     }
   });
   function readEvent(ve: Component, p: string, uid: string | undefined): void {
+    const title = textOf(ve, 'summary') ?? '';
     const dtstart = ve.getFirstProperty('dtstart');
-    if (!dtstart) return void errors.push(`${p}.DTSTART: is missing`);
+    if (!dtstart) return void skipped.push(skippedLine(p, 'it has no DTSTART', undefined, title));
     const startTime = dtstart.getFirstValue() as Time;
     if (startTime.isDate) return void allDay++;
     if (ve.getFirstProperty('rrule')) recurring++;
-    const start = instantOf(dtstart, startTime, zones, p, errors);
+    const zoneProblems: string[] = [];
+    const start = instantOf(dtstart, startTime, zones, zoneProblems);
+    if (!start) return void skipped.push(skippedLine(p, zoneProblems.join('; '), undefined, title));
     const dtend = ve.getFirstProperty('dtend');
     const duration = ve.getFirstPropertyValue('duration') as InstanceType<typeof ICAL.Duration> | null;
-    const end = dtend ? instantOf(dtend, dtend.getFirstValue() as Time, zones, p, errors) : undefined;
-    if (!dtend && !duration) return void errors.push(`${p}: has neither DTEND nor DURATION`);
-    if (!start) return;
+    const end = dtend ? instantOf(dtend, dtend.getFirstValue() as Time, zones, zoneProblems) : undefined;
 
     const room = textOf(ve, 'location') ?? null;
     if (room !== null && !schedule.rooms.includes(room)) schedule.rooms.push(room);
@@ -119,8 +126,9 @@ export function readIcal(textIn: string): ReadResult {
       .map((c) => c.trim())
       .filter(Boolean);
     const persons: Person[] = [];
-    const ev: RawEvent = { where: p, start, room, title: textOf(ve, 'summary') ?? '', persons };
+    const ev: RawEvent = { where: p, start, room, title, persons };
     if (room === null) assume(ev, 'no LOCATION: shown on every screen as a venue-wide session');
+    if (dtend && !end) assume(ev, `its DTEND is not used: ${zoneProblems.join('; ')}`);
     if (end) ev.end = end;
     else if (duration) ev.durationMs = duration.toSeconds() * 1000;
     if (uid) ev.guid = uid;
@@ -140,7 +148,7 @@ export function readIcal(textIn: string): ReadResult {
   }
   if (allDay) notes.push(`${allDay} all-day event(s) left out: a screen needs a start and end time`);
   if (recurring) notes.push(`${recurring} recurring event(s): only their first occurrence is imported`);
-  return { schedule, errors, notes };
+  return { schedule, errors, notes, skipped };
 }
 
 function safeJson(text: string): unknown {
@@ -155,8 +163,7 @@ function instantOf(
   prop: Property,
   t: Time,
   zones: Map<string, InstanceType<typeof ICAL.Timezone>>,
-  p: string,
-  errors: string[],
+  problems: string[],
 ): RawStart | undefined {
   const name = prop.name.toUpperCase();
   const wallMs = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
@@ -177,7 +184,7 @@ function instantOf(
       );
       return { ms: dt.toMillis(), offset: dt.offset };
     }
-    errors.push(`${p}.${name}: TZID "${tzid}" has no VTIMEZONE in the file and is no IANA zone`);
+    problems.push(`its ${name} TZID "${tzid}" has no VTIMEZONE in the file and is no IANA zone`);
     return undefined;
   }
   const iso = new Date(wallMs).toISOString().slice(0, 19);

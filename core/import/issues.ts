@@ -9,6 +9,18 @@ export function assume(e: Pick<RawEvent, 'issues'>, issue: string): void {
 const NAMED = 5;
 
 /**
+ * The line for an event left out because no time can be read from it: where it is in the file,
+ * its id and title when it has them, and why. `hallway check` and the admin print it as it is.
+ */
+export function skippedLine(where: string, why: string, id?: string, title?: string): string {
+  const name = title ? inlineText(title) : '';
+  const ref = [id, name && `"${name.length > 60 ? `${name.slice(0, 57)}…` : name}"`]
+    .filter(Boolean)
+    .join(' ');
+  return `${where}${ref ? ` (${ref})` : ''}: ${why}; the event is left out`;
+}
+
+/**
  * Warnings about events, one line per kind of irregularity naming the events it touched:
  * `ev-12 "Opening": its <duration> is empty: assumed …`, or for several
  * `3 events: … : ev-1 "A", ev-2 "B", ev-3 "C"`. A file that gets one thing wrong for 900

@@ -1,8 +1,8 @@
 import type { Person } from '../program/schema.js';
 import { parseOffsetDateTime } from './duration.js';
-import { assume } from './issues.js';
+import { assume, skippedLine } from './issues.js';
 import { kindOf } from './kind.js';
-import { inlineText, quote } from './text.js';
+import { inlineText, parseJsonText, quote } from './text.js';
 import type { Importer, RawEvent, RawSchedule, RawStart, ReadResult } from './types.js';
 
 /**
@@ -39,17 +39,15 @@ export function readSessionizeJson(text: string): ReadResult {
   const errors: string[] = [];
   const notes: string[] = [];
   const schedule: RawSchedule = { rooms: [], events: [], roomIds: new Map() };
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return { schedule, errors: [`(top level): not valid JSON (${(e as Error).message})`], notes };
-  }
+  const skipped: string[] = [];
+  const parsed = parseJsonText(text);
+  if ('error' in parsed) return { schedule, errors: [parsed.error], notes, skipped };
+  const json = parsed.value;
   if (!isObj(json) || !Array.isArray(json.sessions)) {
     errors.push(
       'sessions: is missing; a Sessionize "All Data" export is { "sessions": [...], "rooms": [...] }',
     );
-    return { schedule, errors, notes };
+    return { schedule, errors, notes, skipped };
   }
   const list = (name: string): Obj[] => {
     const v = json[name];
@@ -103,27 +101,31 @@ export function readSessionizeJson(text: string): ReadResult {
   let unscheduled = 0;
   (json.sessions as unknown[]).forEach((s, i) => {
     const p = `sessions[${i}]`;
-    if (!isObj(s)) return void errors.push(`${p}: must be a session object`);
+    if (!isObj(s)) return void skipped.push(skippedLine(p, `${quote(s)} is not a session object`));
+    const title = textOf(s.title) ?? '';
+    const sid = textOf(s.id)?.trim();
     const startText = textOf(s.startsAt);
     const endText = textOf(s.endsAt);
     // Accepted but not yet given a slot: nothing for a screen until it is.
     if (!startText) return void unscheduled++;
     const start = time(startText);
     if (!start)
-      return void errors.push(
-        `${p}.startsAt: ${quote(startText)} must be a date-time like 2024-06-12T09:00:00`,
+      return void skipped.push(
+        skippedLine(
+          p,
+          `its startsAt ${quote(startText)} is not a date-time like 2024-06-12T09:00:00`,
+          sid,
+          title,
+        ),
       );
-    const ev: RawEvent = { where: p, start, room: null, title: textOf(s.title) ?? '', persons: [] };
+    const ev: RawEvent = { where: p, start, room: null, title, persons: [] };
     if (endText) {
       const end = time(endText);
       if (!end)
-        return void errors.push(
-          `${p}.endsAt: ${quote(endText)} must be a date-time like 2024-06-12T09:45:00`,
-        );
-      ev.end = end;
+        assume(ev, `its endsAt ${quote(endText)} is not a date-time like 2024-06-12T09:45:00: not used`);
+      else ev.end = end;
     }
-    const id = textOf(s.id)?.trim();
-    if (id) ev.id = id;
+    if (sid) ev.id = sid;
     const roomId = textOf(s.roomId);
     if (roomId !== undefined) {
       const name = roomName.get(roomId);
@@ -168,5 +170,5 @@ export function readSessionizeJson(text: string): ReadResult {
   });
   if (unscheduled)
     notes.push(`${unscheduled} session(s) without a time (not scheduled in Sessionize yet): left out`);
-  return { schedule, errors, notes };
+  return { schedule, errors, notes, skipped };
 }

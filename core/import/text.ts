@@ -134,3 +134,15 @@ export function quote(v: unknown): string {
   const s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
+
+/**
+ * A JSON export's text as a value: a UTF-8 BOM at the start (Sessionize and some Windows tools
+ * write one) is not part of the JSON. The error is the refusal line the readers return.
+ */
+export function parseJsonText(text: string): { value: unknown } | { error: string } {
+  try {
+    return { value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
+  } catch (e) {
+    return { error: `(top level): not valid JSON (${(e as Error).message})` };
+  }
+}

@@ -96,9 +96,14 @@ export interface RawSchedule {
   meta?: HallwayMeta;
 }
 
-/** What a reader hands back: the schedule it could read, and every problem it found. */
+/**
+ * What a reader hands back: the schedule it could read, what refuses the file (`errors`: it is no
+ * schedule of its kind at all), what it assumed (`notes`), and the events it could not place in
+ * time (`skipped`, one line each naming the event): left out, so the rest of the file imports.
+ */
 export interface ReadResult {
   schedule: RawSchedule;
   errors: string[];
   notes: string[];
+  skipped: string[];
 }

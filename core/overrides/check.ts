@@ -1,7 +1,7 @@
 import type { Program, Session } from '../program/schema.js';
 import type { OverrideInput } from './schema.js';
 import { formatClock, ms } from '../time/venue.js';
-import { listIds } from '../program/parse.js';
+import { listIds } from '../program/list-ids.js';
 
 type Refusal = { status: 404 | 409; error: string };
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { EFFECTIVE_ONLY, PROGRAM_FORMAT, StoredProgramShape, type StoredProgram } from './schema.js';
 import { formatHm, isValidZone, ms } from '../time/venue.js';
+import { listIds } from './list-ids.js';
 
 /**
  * warnings: what is kept but worth saying. Same-room overlaps are warnings, not errors: published
@@ -178,10 +179,4 @@ function overlaps(p: StoredProgram): string[] {
     }
   }
   return errors;
-}
-
-/** At most ten ids, then how many more: an error message, not a dump. */
-export function listIds(ids: readonly string[], max = 10): string {
-  if (ids.length <= max) return ids.join(', ');
-  return `${ids.slice(0, max).join(', ')}, … (${ids.length - max} more)`;
 }

@@ -9,46 +9,7 @@ import { Settings } from '../settings/schema.js';
  * Host and renderer both import this module; nothing here is written twice elsewhere.
  */
 
-export const ROUTES = {
-  snapshot: '/api/snapshot',
-  /** A snapshot cut to the day on screen (`?room=` for one room's): painted first, the full one follows. */
-  day: '/api/day',
-  events: '/api/events',
-  nowNext: '/api/now-next',
-  lobby: '/api/lobby',
-  overrides: '/api/overrides',
-  revert: (id: number | string) => `/api/overrides/${id}/revert`,
-  revertPattern: '/api/overrides/:id/revert',
-  clock: '/api/clock',
-  heartbeat: '/api/screens/heartbeat',
-  screens: '/api/screens',
-  health: '/api/health',
-  /** The followed source, the version in force, the overrides a version left behind. */
-  program: '/api/program',
-  programFollow: '/api/program/follow',
-  programUpload: '/api/program/upload',
-  programFetch: '/api/program/fetch',
-  programApprove: '/api/program/approve',
-  programReject: '/api/program/reject',
-  settings: '/api/settings',
-  images: '/api/images',
-} as const;
-
-/** Pages the host serves. Room pages take the room id; every page takes `?at=ISO` for previews. */
-export const PAGES = {
-  room: (roomId: string) => `/room/${encodeURIComponent(roomId)}`,
-  lobby: '/lobby',
-  admin: '/admin',
-} as const;
-
-/** SSE event names (the `event:` field). Each carries `id: <revision>` except heartbeats. */
-export const EVENTS = {
-  journal: 'journal',
-  hello: 'hello',
-} as const;
-
-export const HEARTBEAT_INTERVAL_MS = 15_000;
-export const SSE_KEEPALIVE_MS = 15_000;
+export * from './wire.js';
 
 /** Clock state plus the host's real time when it answered, so screens can correct their skew. */
 export const ClockInfo = z.object({
@@ -96,29 +57,14 @@ export type JournalEvent = z.infer<typeof JournalEvent>;
  * after N, unless the host cannot: then `refetch` says why, and the screen fetches the snapshot.
  */
 export const HelloEvent = z.object({
+  /** The host's PROTOCOL_VERSION: a screen of another one reloads (it trusts the payloads). */
+  protocol: z.number().int().min(1),
   revision: z.number().int().min(0),
   clock: ClockInfo,
   journal: z.string().optional(),
   refetch: z.string().optional(),
 });
 export type HelloEvent = z.infer<typeof HelloEvent>;
-
-/** The events URL that resumes after `revision` of `journal` (null: from now on). */
-export function eventsUrl(revision: number | null, journal?: string): string {
-  if (revision === null) return ROUTES.events;
-  const q = new URLSearchParams({ since: String(revision) });
-  if (journal) q.set('journal', journal);
-  return `${ROUTES.events}?${q}`;
-}
-
-/** The day-cut URL (ROUTES.day): of one room's sessions with `room`, at an instant (ISO) with `at`. */
-export function dayUrl(opts: { room?: string | undefined; at?: string | undefined } = {}): string {
-  const q = new URLSearchParams();
-  if (opts.room) q.set('room', opts.room);
-  if (opts.at) q.set('at', opts.at);
-  const query = q.toString();
-  return query ? `${ROUTES.day}?${query}` : ROUTES.day;
-}
 
 export { OverrideInput };
 
@@ -276,6 +222,11 @@ export const FollowState = z.object({
   mode: FollowMode,
   paused: z.boolean(),
   everyMs: z.number().int().min(FOLLOW_EVERY_MS.min).max(FOLLOW_EVERY_MS.max),
+  /**
+   * The venue's IANA zone, for a source whose times carry no offset and which names no zone
+   * (Sessionize, hand-made files): as `--zone` does for `hallway import`. null: the file's own.
+   */
+  zone: z.string().max(100).nullable().default(null),
   /** Validators of the last good answer (ETag / Last-Modified; a file's size and mtime). */
   etag: z.string().max(1_000).optional(),
   lastModified: z.string().max(1_000).optional(),
@@ -319,6 +270,8 @@ export const FollowInput = z.strictObject({
     .min(FOLLOW_EVERY_MS.min, `must be at least ${FOLLOW_EVERY_MS.min} ms`)
     .max(FOLLOW_EVERY_MS.max, `must be at most ${FOLLOW_EVERY_MS.max} ms`)
     .optional(),
+  /** The venue zone for the source ("" for the zone the file names); the host checks it is an IANA zone. */
+  zone: z.string().trim().max(100, 'must be at most 100 characters').optional(),
 });
 export type FollowInput = z.infer<typeof FollowInput>;
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PORT, type RunningHost, startHost } from '../host/index.js';
+import { ianaZone } from '../../core/import/zone.js';
 import { parseEvery } from '../host/every.js';
 import { appRoot, defaultDataDir, defaultProgramPath, defaultRendererDir } from '../host/paths.js';
 import { rendererBuilt } from '../host/static.js';
@@ -9,7 +10,7 @@ import { type Command, type Io, numberOption, parseOptions, UsageError } from '.
 
 const usage = `Usage: hallway serve [--program FILE] [--data DIR] [--port N] [--clock ISO] [--rate R]
                      [--lan [--host-name NAME]... [--tls-cert FILE --tls-key FILE] [--screens-http-port N]]
-                     [--follow URL|FILE [--every 2m]]
+                     [--follow URL|FILE [--every 2m]] [--zone Z]
 
 Runs the host: the screens' pages, the API and the event stream. Prints each screen's URL and
 the admin URL (with its token), then serves until Ctrl-C.
@@ -27,7 +28,9 @@ the admin URL (with its token), then serves until Ctrl-C.
                   other machines it serves pages and heartbeats only, never the admin
   --follow SRC    follow a published schedule (URL or file, any format \`hallway import\` reads):
                   each new version goes to the screens; a failed fetch keeps the last good one
-  --every T       how often to fetch it: 30s, 2m (default), 10m`;
+  --every T       how often to fetch it: 30s, 2m (default), 10m
+  --zone Z        the venue's IANA time zone (Europe/Berlin), for a program or followed
+                  schedule whose times name none (Sessionize, hand-made files)`;
 
 /** Builds dist/renderer once when it is missing (a fresh checkout), so the pages can be served. */
 function buildRendererOnce(dir: string, io: Io): void {
@@ -69,6 +72,7 @@ export const command: Command = {
       lan: { type: 'boolean' },
       follow: { type: 'string' },
       every: { type: 'string' },
+      zone: { type: 'string' },
       'host-name': { type: 'string', multiple: true },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
@@ -82,6 +86,8 @@ export const command: Command = {
     const every = values.every !== undefined ? parseEvery(values.every) : undefined;
     if (every && !every.ok) throw new UsageError(every.error);
     if (values.follow === '') throw new UsageError('--follow needs a URL or a file');
+    if (values.zone !== undefined && !ianaZone(values.zone))
+      throw new UsageError(`--zone "${values.zone}" is not an IANA time zone; use one like Europe/Berlin`);
     const screensHttpPort = numberOption('screens-http-port', values['screens-http-port']);
     if (
       screensHttpPort !== undefined &&
@@ -116,6 +122,7 @@ export const command: Command = {
         ...(values.lan ? { lan: true } : {}),
         ...(values.follow !== undefined ? { follow: values.follow } : {}),
         ...(every?.ok ? { everyMs: every.ms } : {}),
+        ...(values.zone !== undefined ? { zone: values.zone } : {}),
         ...(values['host-name'] ? { hostNames: values['host-name'] } : {}),
         ...(values['tls-cert'] !== undefined ? { tlsCert: values['tls-cert'] } : {}),
         ...(values['tls-key'] !== undefined ? { tlsKey: values['tls-key'] } : {}),

@@ -10,6 +10,7 @@ import {
   type ProgramInfo,
   UPLOAD_PREFIX,
 } from '../../core/protocol/index.js';
+import { ianaZone } from '../../core/import/zone.js';
 import { FetchFailure, fetchSource, isUrl } from './follow-fetch.js';
 import { ProgramFileError, readProgramText } from './program-file.js';
 import { Refusal, type HostState } from './state.js';
@@ -24,6 +25,7 @@ const EMPTY: FollowState = {
   mode: 'publish',
   paused: false,
   everyMs: FOLLOW_EVERY_MS.default,
+  zone: null,
   lastFetch: null,
   lastResult: null,
   failingSince: null,
@@ -38,6 +40,17 @@ export interface FollowerOptions {
   log?: (line: string) => void;
   /** Real time (epoch ms): the follower's times are real, whatever the host clock shows. */
   realNow?: () => number;
+}
+
+/** A zone staff gave for a source: null for "", refused (400, naming the field) unless IANA. */
+function checkedZone(zone: string): string | null {
+  if (zone === '') return null;
+  if (!ianaZone(zone))
+    throw new Refusal(
+      400,
+      `zone: "${zone}" is not an IANA time zone; use one like Europe/Berlin, or leave it empty for the zone the file names`,
+    );
+  return zone;
 }
 
 /** The follower's state as kept in the store, or a fresh one when there is none (or it is unreadable). */
@@ -108,15 +121,20 @@ export class Follower {
   configure(input: FollowInput): FollowState {
     const next: FollowState = { ...this.#state };
     const source = input.source;
-    if (source !== undefined && source !== next.source) {
-      Object.assign(next, { source, failingSince: null });
+    const zone = input.zone === undefined ? next.zone : checkedZone(input.zone);
+    // Another source, or the same read in another zone: not the version the validators are of.
+    if ((source !== undefined && source !== next.source) || zone !== next.zone) {
+      Object.assign(next, { source: source ?? next.source, zone, failingSince: null });
       delete next.etag;
       delete next.lastModified;
     }
     if (input.mode !== undefined) next.mode = input.mode;
     if (input.paused !== undefined) next.paused = input.paused;
     if (input.everyMs !== undefined) next.everyMs = input.everyMs;
-    const refetch = next.source !== this.#state.source || (this.#state.paused && !next.paused);
+    const refetch =
+      next.source !== this.#state.source ||
+      (next.zone !== this.#state.zone && next.source !== null && !next.source.startsWith(UPLOAD_PREFIX)) ||
+      (this.#state.paused && !next.paused);
     this.#save(next);
     if (refetch) this.#schedule(0);
     else if (this.#timer) this.#schedule(next.everyMs);
@@ -135,14 +153,19 @@ export class Follower {
   }
 
   /** Takes an uploaded file as the next version (published or held as the mode says); following stops. */
-  upload(name: string, text: string): Promise<FollowResult> {
+  upload(name: string, text: string, zone?: string): Promise<FollowResult> {
     const source = `${UPLOAD_PREFIX}${name}`;
-    const next: FollowState = { ...this.#state, source, failingSince: null };
+    const next: FollowState = {
+      ...this.#state,
+      source,
+      failingSince: null,
+      zone: zone === undefined ? this.#state.zone : checkedZone(zone),
+    };
     delete next.etag;
     delete next.lastModified;
     this.#save(next);
     return this.#run(async () => {
-      const { program, notes } = await readProgramText(text, name);
+      const { program, notes } = await readProgramText(text, name, this.#zoneOpt());
       return this.#take(program, source, notes);
     });
   }
@@ -224,6 +247,10 @@ export class Follower {
     return this.#running;
   }
 
+  #zoneOpt(): { zone?: string } {
+    return this.#state.zone ? { zone: this.#state.zone } : {};
+  }
+
   async #fetchOnce(source: string): Promise<FollowResult> {
     const s = this.#state;
     const got = await fetchSource(source, {
@@ -235,7 +262,7 @@ export class Follower {
     });
     if (got.kind === 'not-modified')
       return { at: this.#nowIso(), outcome: 'not-modified', text: 'not modified since the last fetch' };
-    const { program, notes } = await readProgramText(got.text, source);
+    const { program, notes } = await readProgramText(got.text, source, this.#zoneOpt());
     // Staff pointed at another source meanwhile: this answer must neither publish nor set validators.
     if (this.#state.source !== source)
       return { at: this.#nowIso(), outcome: 'unchanged', text: 'the source changed during the fetch' };

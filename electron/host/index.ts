@@ -52,6 +52,8 @@ export interface HostOptions {
   follow?: string;
   /** How often to fetch it (ms); default 2 minutes. */
   everyMs?: number;
+  /** The venue's IANA zone for a program file or followed schedule that names none (`--zone`). */
+  zone?: string;
   /** Fetch timeout (ms), for tests; default 20 s. */
   followTimeoutMs?: number;
 }
@@ -201,7 +203,7 @@ function lockWritable(dataDir: string, log: (line: string) => void): () => void 
 export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const programPath = opts.programPath ?? defaultProgramPath();
-  const { program, notes } = await readProgramFile(programPath);
+  const { program, notes } = await readProgramFile(programPath, opts.zone ? { zone: opts.zone } : {});
   for (const note of notes) log(`program: ${note}`);
 
   const dataDir = opts.store ? dirname(opts.store.path) : (opts.dataDir ?? defaultDataDir());
@@ -274,10 +276,11 @@ async function serveJournal(
     log,
     ...(opts.followTimeoutMs !== undefined ? { timeoutMs: opts.followTimeoutMs } : {}),
   });
-  if (opts.follow !== undefined || opts.everyMs !== undefined)
+  if (opts.follow !== undefined || opts.everyMs !== undefined || opts.zone !== undefined)
     follower.configure({
       ...(opts.follow !== undefined ? { source: followSource(opts.follow) } : {}),
       ...(opts.everyMs !== undefined ? { everyMs: opts.everyMs } : {}),
+      ...(opts.zone !== undefined ? { zone: opts.zone } : {}),
     });
   const problems = state.effective().problems;
   if (problems.length)

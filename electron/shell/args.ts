@@ -1,3 +1,4 @@
+import { ianaZone } from '../../core/import/zone.js';
 import { parseEvery } from '../host/every.js';
 
 /**
@@ -20,6 +21,8 @@ export interface ShellOptions {
   /** A published schedule to follow (URL or file), fetched every `everyMs`. */
   follow?: string;
   everyMs?: number;
+  /** The venue's IANA zone, for a program or followed schedule that names none. */
+  zone?: string;
 }
 
 export type ArgsResult =
@@ -39,6 +42,7 @@ const VALUED = [
   '--connect',
   '--follow',
   '--every',
+  '--zone',
 ] as const;
 const FLAGS = ['--lan', '--kiosk', '--demo'] as const;
 
@@ -106,6 +110,10 @@ export function parseShellArgs(argv: readonly string[]): ArgsResult {
       case '--follow':
         options.follow = value;
         break;
+      case '--zone':
+        if (ianaZone(value)) options.zone = value;
+        else errors.push(`--zone: "${value}" is not an IANA time zone; use one like Europe/Berlin`);
+        break;
       case '--every': {
         const every = parseEvery(value);
         if (every.ok) options.everyMs = every.ms;
@@ -120,10 +128,15 @@ export function parseShellArgs(argv: readonly string[]): ArgsResult {
   }
   if (
     options.connect &&
-    (options.program || options.clock || options.rate !== undefined || options.lan || options.follow)
+    (options.program ||
+      options.clock ||
+      options.rate !== undefined ||
+      options.lan ||
+      options.follow ||
+      options.zone)
   )
     errors.push(
-      '--connect: the host elsewhere owns the program and clock; drop --program, --clock, --rate, --lan, --follow',
+      '--connect: the host elsewhere owns the program and clock; drop --program, --clock, --rate, --lan, --follow, --zone',
     );
   return errors.length ? { ok: false, errors } : { ok: true, options, ignored };
 }
@@ -149,5 +162,6 @@ export function serveArgs(o: ShellOptions): string[] {
   if (o.lan) out.push('--lan');
   if (o.follow !== undefined) out.push('--follow', o.follow);
   if (o.everyMs !== undefined) out.push('--every', `${o.everyMs}ms`);
+  if (o.zone !== undefined) out.push('--zone', o.zone);
   return out;
 }

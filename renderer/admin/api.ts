@@ -76,8 +76,13 @@ export class AdminApi {
   }
 
   /** The file itself is the body: a schedule can be megabytes, more than a JSON body may be. */
-  upload(name: string, text: string): Promise<ApiResult<{ result: FollowResult; info: ProgramInfo }>> {
-    const route = `${ROUTES.programUpload}?name=${encodeURIComponent(name)}`;
+  upload(
+    name: string,
+    text: string,
+    zone?: string,
+  ): Promise<ApiResult<{ result: FollowResult; info: ProgramInfo }>> {
+    const zoneQ = zone !== undefined ? `&zone=${encodeURIComponent(zone)}` : '';
+    const route = `${ROUTES.programUpload}?name=${encodeURIComponent(name)}${zoneQ}`;
     return this.call('POST', route, { raw: text }, (v) => ProgramAnswer.parse(v));
   }
 

@@ -44,8 +44,9 @@ export class ProgramPoll {
     return this.#act(() => this.api.fetchProgram());
   }
 
-  upload(name: string, text: string): Promise<void> {
-    return this.#act(() => this.api.upload(name, text));
+  /** `zone`: the venue zone to read it in, for a file that names none ("" for the file's own). */
+  upload(name: string, text: string, zone?: string): Promise<void> {
+    return this.#act(() => this.api.upload(name, text, zone));
   }
 
   choose(choice: 'approve' | 'reject', hash: string): Promise<void> {

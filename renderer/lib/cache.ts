@@ -1,4 +1,5 @@
-import { Snapshot } from '../../core/protocol/index.js';
+import type { Snapshot } from '../../core/protocol/index.js';
+import { PROTOCOL_VERSION } from '../../core/protocol/wire.js';
 
 /** The last snapshot a screen saw, so it can start (and keep running) while the host is away. */
 const KEY = 'hallway:snapshot';
@@ -21,10 +22,10 @@ export function loadCached(): Cached | null {
   const raw = s?.getItem(KEY);
   if (!raw) return null;
   try {
-    const data = JSON.parse(raw) as { snapshot?: unknown; skew?: unknown };
-    const parsed = Snapshot.safeParse(data.snapshot);
-    if (!parsed.success) return null;
-    return { snapshot: parsed.data, skew: typeof data.skew === 'number' ? data.skew : 0 };
+    const data = JSON.parse(raw) as { snapshot?: Snapshot; skew?: unknown; protocol?: unknown };
+    // The host validated it when it sent it; one kept by a build of another protocol may read wrong.
+    if (data.protocol !== PROTOCOL_VERSION || typeof data.snapshot?.revision !== 'number') return null;
+    return { snapshot: data.snapshot, skew: typeof data.skew === 'number' ? data.skew : 0 };
   } catch {
     return null;
   }
@@ -32,7 +33,7 @@ export function loadCached(): Cached | null {
 
 export function saveCached(c: Cached): void {
   try {
-    storage()?.setItem(KEY, JSON.stringify(c));
+    storage()?.setItem(KEY, JSON.stringify({ ...c, protocol: PROTOCOL_VERSION }));
   } catch {
     // quota or disabled storage: the screen still runs, only without a cache after reload
   }

@@ -1,4 +1,5 @@
-import { ROUTES, type Snapshot } from '../../core/protocol/index.js';
+import type { Snapshot } from '../../core/protocol/index.js';
+import { ROUTES } from '../../core/protocol/wire.js';
 import { skewSample, type SkewSample } from './skew.js';
 
 /**

@@ -1,4 +1,5 @@
-import { ROUTES, type Heartbeat } from '../../core/protocol/index.js';
+import type { Heartbeat } from '../../core/protocol/index.js';
+import { ROUTES } from '../../core/protocol/wire.js';
 import type { ResolvedOptions } from './client-options.js';
 import type { StreamLink } from './client-stream.js';
 

@@ -1,4 +1,4 @@
-import { JournalEvent, type Snapshot } from '../../core/protocol/index.js';
+import type { JournalEvent, Snapshot } from '../../core/protocol/index.js';
 import { applyOverrides } from '../../core/overrides/apply.js';
 
 /** What a screen does with one `journal` event from the stream. */
@@ -43,14 +43,21 @@ export function stepJournal(s: Snapshot, data: unknown): JournalStep {
     case 'program':
       // A new version replaces the base every override applies to: the host replays the journal.
       return { kind: 'refetch', reason: `program version from ${entry.source}` };
+    default:
+      return { kind: 'refetch', reason: `unknown journal entry type ${(entry as { type: string }).type}` };
   }
 }
 
-/** The event's payload, checked: it is small (one entry), and it goes into the program. */
+/**
+ * The event's payload. The host validated the entry when it accepted it, and a hello of another
+ * protocol reloads the page (wire.ts), so what is left to catch is a cut or garbled frame.
+ */
 function journalEvent(data: unknown): JournalEvent | null {
   try {
-    const parsed = JournalEvent.safeParse(typeof data === 'string' ? JSON.parse(data) : data);
-    return parsed.success ? parsed.data : null;
+    const ev = (typeof data === 'string' ? JSON.parse(data) : data) as Partial<JournalEvent> | null;
+    return typeof ev?.entry?.revision === 'number' && typeof ev.entry.type === 'string' && ev.clock
+      ? (ev as JournalEvent)
+      : null;
   } catch {
     return null;
   }

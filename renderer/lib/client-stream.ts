@@ -1,8 +1,9 @@
-import { EVENTS, eventsUrl, type HelloEvent } from '../../core/protocol/index.js';
+import type { HelloEvent } from '../../core/protocol/index.js';
+import { EVENTS, eventsUrl, PROTOCOL_VERSION } from '../../core/protocol/wire.js';
 import { describe } from './client-fetch.js';
 import { skewSample, type SkewSample } from './skew.js';
 
-type Hello = Pick<HelloEvent, 'revision' | 'journal' | 'refetch'> & { hostReal?: number };
+type Hello = Pick<HelloEvent, 'revision' | 'journal' | 'refetch'> & { hostReal?: number; protocol?: number };
 
 // Capped at 1 s: a screen must catch up within 2 s of the host coming back (issue 8), and a
 // longer wait between tries could put the next try up to 5 s after the host is up again.
@@ -93,6 +94,12 @@ export class StreamLink {
     es.addEventListener(EVENTS.hello, (e: MessageEvent) => {
       this.#lastSign = performance.now();
       const hello = helloOf(e.data);
+      // The host runs another build: this page, which trusts its payloads, would misread them.
+      if (hello?.protocol !== undefined && hello.protocol !== PROTOCOL_VERSION) {
+        es.close();
+        location.reload();
+        return;
+      }
       const sample = hello?.hostReal === undefined ? null : skewSample(hello.hostReal, openedAt, Date.now());
       this.#hooks.hello(hello, sample);
     });
@@ -147,6 +154,7 @@ function helloOf(data: unknown): Hello | null {
       ...(typeof hostReal === 'number' ? { hostReal } : {}),
       ...(typeof h.journal === 'string' ? { journal: h.journal } : {}),
       ...(typeof h.refetch === 'string' ? { refetch: h.refetch } : {}),
+      ...(typeof h.protocol === 'number' ? { protocol: h.protocol } : {}),
     };
   } catch {
     return null;

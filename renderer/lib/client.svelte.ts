@@ -1,4 +1,5 @@
-import { HEARTBEAT_INTERVAL_MS, dayUrl, type Snapshot } from '../../core/protocol/index.js';
+import type { Snapshot } from '../../core/protocol/index.js';
+import { HEARTBEAT_INTERVAL_MS, dayUrl } from '../../core/protocol/wire.js';
 import type { Program } from '../../core/program/schema.js';
 import { settingsOf } from '../../core/protocol/settings.js';
 import type { Settings } from '../../core/settings/schema.js';

@@ -1,4 +1,3 @@
-import '../lib/zod-csp.js';
 import { mount } from 'svelte';
 import '../styles/screen.css';
 import App from './App.svelte';

@@ -133,6 +133,20 @@ test('each good version reaches the room pages within the interval + 1 s; failur
   await admin.screenshot({ path: 'test-results/follow-admin-1080x1920.png' });
   expect((await api('GET', ROUTES.snapshot)).revision).toBe(revision);
 
+  // The venue zone for times that name none: a zone that is none is refused, a real one kept.
+  const zone = admin.getByTestId('program-zone');
+  await zone.fill('Mars/Olympus');
+  await admin.getByRole('button', { name: 'Set zone' }).click();
+  await expect(admin.getByTestId('program-message')).toContainText('"Mars/Olympus" is not an IANA time zone');
+  await zone.fill('Europe/Berlin');
+  await admin.getByRole('button', { name: 'Set zone' }).click();
+  await expect(admin.getByTestId('program-message')).toHaveText(
+    'Times without a zone are read in Europe/Berlin.',
+  );
+  expect((await api('GET', ROUTES.program)).follow.zone).toBe('Europe/Berlin');
+  await admin.setViewportSize({ width: 1920, height: 1080 });
+  await admin.screenshot({ path: 'test-results/follow-admin-zone-1920x1080.png' });
+
   // Overrides, then a version that removes one session and moves another.
   const snap = await api('GET', ROUTES.snapshot);
   const id = (title: string) => snap.program.sessions.find((s: { title: string }) => s.title === title).id;

@@ -21,7 +21,11 @@ export function programRoutes(follower: Follower, adminAuth: AdminAuth): Hono {
   app.post(ROUTES.programFollow, auth, async (c) => {
     const body = await readBody(c, FollowInput, 'the follow settings');
     if (!body.ok) return body.response;
-    follower.configure(body.value);
+    try {
+      follower.configure(body.value);
+    } catch (e) {
+      return answerRefusal(c, e);
+    }
     return c.json(follower.info());
   });
 
@@ -34,13 +38,23 @@ export function programRoutes(follower: Follower, adminAuth: AdminAuth): Hono {
     }
   });
 
-  // The file itself is the body (any type: XML, JSON, iCalendar), its name in ?name=.
+  // The file itself is the body (any type: XML, JSON, iCalendar), its name in ?name=, and the
+  // venue zone for a file that names none in ?zone= ("" for the file's own).
   app.post(ROUTES.programUpload, auth, async (c) => {
     const name = (c.req.query('name') ?? 'uploaded file').trim().slice(0, 200) || 'uploaded file';
     const bytes = await readCapped(c.req.raw, FOLLOW_MAX_BYTES);
     if (bytes === null) return refuse(c, 413, `the file is larger than ${FOLLOW_MAX_BYTES} bytes`);
     if (bytes.length === 0) return refuse(c, 400, 'the upload is empty: send the schedule file as the body');
-    const result = await follower.upload(name, new TextDecoder('utf-8').decode(bytes));
+    let result;
+    try {
+      result = await follower.upload(
+        name,
+        new TextDecoder('utf-8').decode(bytes),
+        c.req.query('zone')?.trim(),
+      );
+    } catch (e) {
+      return answerRefusal(c, e);
+    }
     if (result.outcome === 'failed')
       return refuse(c, 400, `${name}: ${result.text}`, [{ path: 'file', message: result.text }]);
     return c.json({ result, info: follower.info() });

@@ -1,8 +1,15 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { htmlAssets, staticImports, windowAssets } from '../../../bench/weight.js';
+import {
+  htmlAssets,
+  staticImports,
+  windowAssets,
+  ZOD_CLASSIC_MARK,
+  zodClassicIn,
+} from '../../../bench/weight.js';
 
 describe('htmlAssets', () => {
   it('takes module scripts, module preloads and stylesheets, not icons or other origins', () => {
@@ -50,4 +57,41 @@ describe('windowAssets', () => {
   it('says to build when the entry is missing', () => {
     expect(() => windowAssets(dir, 'lobby')).toThrow(/lobby\.html is missing: run `npx vite build`/);
   });
+});
+
+describe('zod classic in the screens (DESIGN.md, "Screens carry no zod")', () => {
+  let out: string;
+  afterEach(() => rmSync(out, { recursive: true, force: true }));
+
+  it('finds the chunk of a window that holds it', () => {
+    out = mkdtempSync(path.join(os.tmpdir(), 'bench-zod-'));
+    mkdirSync(path.join(out, 'assets'));
+    writeFileSync(path.join(out, 'room.html'), '<script type="module" src="/assets/room.js"></script>');
+    writeFileSync(path.join(out, 'assets', 'room.js'), 'import"./shared.js";');
+    writeFileSync(path.join(out, 'assets', 'shared.js'), `class A{${ZOD_CLASSIC_MARK}(){}}`);
+    expect(zodClassicIn(out, 'room').map((f) => path.basename(f))).toEqual(['shared.js']);
+  });
+
+  it('the built room and lobby windows load none of it; the admin (forms) does', () => {
+    out = mkdtempSync(path.join(os.tmpdir(), 'bench-zod-build-'));
+    const root = path.resolve(import.meta.dirname, '../../..');
+    execFileSync(
+      process.execPath,
+      [
+        path.join(root, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--outDir',
+        out,
+        '--emptyOutDir',
+        '--logLevel',
+        'error',
+      ],
+      { cwd: root, stdio: 'pipe' },
+    );
+    const rel = (kind: string) => zodClassicIn(out, kind).map((f) => path.relative(out, f));
+    // A failure here: a module room or lobby loads imports a zod schema as a value. Import schemas
+    // with `import type`, values from core/protocol/wire.ts, and keep helpers out of schema files.
+    expect({ room: rel('room'), lobby: rel('lobby') }).toEqual({ room: [], lobby: [] });
+    expect(rel('admin').length).toBeGreaterThan(0);
+  }, 120_000);
 });

@@ -263,8 +263,19 @@ function c3vocVariants(): Variant[] {
       'survive',
       /Mars\/Olympus_Mons/,
     );
-    mut('event duration "abc"', /duration/, (p) => (firstRoom(p)[0].duration = 'abc'));
-    mut('event date garbage', /date|start/, (p) => (firstRoom(p)[0].date = 'the first evening'));
+    // One event no time can be read from is left out, named; the rest of the schedule imports.
+    mut('event duration "abc"', /duration/, (p) => (firstRoom(p)[0].duration = 'abc'), 'survive', /"abc"/);
+    mut(
+      'event date garbage',
+      /date|start/,
+      (p) => (firstRoom(p)[0].date = 'the first evening'),
+      'survive',
+      /"the first evening".*left out/,
+    );
+    mut('every event date garbage', /date.*left out|no event/, (p) => {
+      for (const d of p.schedule.conference.days)
+        for (const events of Object.values(d.rooms) as Json[][]) for (const e of events) e.date = 'soon';
+    });
     mut(
       'event ends before it starts (duration -01:00)',
       /duration|end/,
@@ -327,6 +338,7 @@ function frabXmlVariants(): Variant[] {
     to: string,
     place: RegExp,
     expect: Variant['expect'] = 'reject',
+    note?: RegExp,
   ) =>
     out.push({
       name: `31c3.schedule.xml: ${name}`,
@@ -334,13 +346,23 @@ function frabXmlVariants(): Variant[] {
       content: text.replace(from, to),
       expect,
       place,
+      ...(note ? { note } : {}),
     });
-  sub('first duration "xx:yy"', '<duration>00:30</duration>', '<duration>xx:yy</duration>', /duration|6561/);
+  sub(
+    'first duration "xx:yy"',
+    '<duration>00:30</duration>',
+    '<duration>xx:yy</duration>',
+    /duration|6561/,
+    'survive',
+    /"xx:yy"/,
+  );
   sub(
     'first date garbage',
     '<date>2014-12-27T11:00:00+01:00</date>',
     '<date>Saturday morning</date>',
     /date|6561/,
+    'survive',
+    /"Saturday morning".*left out/,
   );
   sub('no conference', /<conference>[\s\S]*?<\/conference>/, '', /conference/);
   sub(
@@ -403,11 +425,41 @@ function icalVariants(): Variant[] {
       EVENT('b@x', '20191026T113000', '20191026T123000'),
   );
   const out: Variant[] = [];
-  const v = (name: string, content: string, place: RegExp, expect: Variant['expect'] = 'reject') =>
-    out.push({ name: `iCalendar: ${name}`, file: 'cal.ics', content, expect, place });
+  const v = (
+    name: string,
+    content: string,
+    place: RegExp,
+    expect: Variant['expect'] = 'reject',
+    note?: RegExp,
+  ) =>
+    out.push({
+      name: `iCalendar: ${name}`,
+      file: 'cal.ics',
+      content,
+      expect,
+      place,
+      ...(note ? { note } : {}),
+    });
   v('truncated (no END:VCALENDAR)', good.slice(0, good.lastIndexOf('END:VCALENDAR')), /./);
   v('truncated mid-event', good.slice(0, good.indexOf('SUMMARY')), /./);
-  v('DTEND before DTSTART', ICS(EVENT('a@x', '20191026T110000', '20191026T100000')), /a@x|DTEND|end/i);
+  v(
+    'DTEND before DTSTART',
+    ICS(EVENT('a@x', '20191026T110000', '20191026T100000')),
+    /a@x|DTEND|end/i,
+    'survive',
+    /"A talk": its end is not after its start/,
+  );
+  v(
+    'one event of two with an unknown TZID',
+    ICS(
+      EVENT('a@x', '20191026T100000', '20191026T110000', 'Mars/Olympus_Mons') +
+        '\r\n' +
+        EVENT('b@x', '20191026T113000', '20191026T123000'),
+    ),
+    /Mars|TZID/,
+    'survive',
+    /UID a@x.*Mars\/Olympus_Mons.*left out/,
+  );
   v(
     'unknown TZID',
     ICS(EVENT('a@x', '20191026T100000', '20191026T110000', 'Mars/Olympus_Mons')),

@@ -35,19 +35,45 @@ const event = (over: Record<string, unknown> = {}) => ({
 });
 
 describe('refusing broken schedules, naming every field', () => {
-  it('lists every problem at once, each with its path', () => {
-    const errors = errorsOf(
+  it('leaves out each event no time can be read from, naming it, and imports the rest', () => {
+    const r = importSchedule(
       c3voc([
         event(),
-        event({ id: 2, guid: 'b', date: '20.05.2019 11:00' }),
-        event({ id: 3, guid: 'c', duration: 'half an hour' }),
-        event({ id: 4, guid: 'd', date: 'soon' }),
+        event({ id: 2, guid: 'b', date: '20.05.2019 11:00', title: 'Dotted date' }),
+        event({
+          id: 3,
+          guid: 'c',
+          date: '2019-05-20T11:30:00-07:00',
+          duration: 'half an hour',
+          title: 'Wordy',
+        }),
+        event({ id: 4, guid: 'd', date: 'soon', title: 'Soon' }),
       ]),
     );
-    expect(errors).toEqual([
-      'schedule.conference.days[0].rooms["Room 1"][1].date: "20.05.2019 11:00" must be an ISO date-time with offset, like 2019-12-27T11:00:00+01:00',
-      'schedule.conference.days[0].rooms["Room 1"][2].duration: "half an hour" must be hours:minutes like 01:30',
-      'schedule.conference.days[0].rooms["Room 1"][3].date: "soon" must be an ISO date-time with offset, like 2019-12-27T11:00:00+01:00',
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.program.sessions.map((s) => s.title)).toEqual(['A talk', 'Wordy']);
+    expect(r.notes).toEqual(
+      expect.arrayContaining([
+        'schedule.conference.days[0].rooms["Room 1"][1] (2 "Dotted date"): its date "20.05.2019 11:00" is not an ISO date-time with offset, like 2019-12-27T11:00:00+01:00; the event is left out',
+        'schedule.conference.days[0].rooms["Room 1"][3] (4 "Soon"): its date "soon" is not an ISO date-time with offset, like 2019-12-27T11:00:00+01:00; the event is left out',
+      ]),
+    );
+    // A start that can be read keeps the event: its unreadable duration is assumed, and said.
+    const wordy = r.notes.filter((n) => n.includes('"Wordy"')).join('\n');
+    expect(wordy).toMatch(/its duration "half an hour" is not hours:minutes like 01:30: not used/);
+    expect(wordy).toMatch(/has no duration or end: assumed it lasts until the next event in its room/);
+    expect(r.program.sessions[1]!.end).toBe('2019-05-20T12:30:00-07:00');
+  });
+
+  it('refuses a schedule none of whose events has a time, naming every one', () => {
+    expect(
+      errorsOf(
+        c3voc([event({ date: 'soon' }), event({ id: 2, guid: 'b', date: undefined, title: 'Dateless' })]),
+      ),
+    ).toEqual([
+      'schedule.conference.days[0].rooms["Room 1"][0] (1 "A talk"): its date "soon" is not an ISO date-time with offset, like 2019-12-27T11:00:00+01:00; the event is left out',
+      'schedule.conference.days[0].rooms["Room 1"][1] (2 "Dateless"): it has no date; the event is left out',
+      '(file): no event in it has a time that can be read: nothing for the screens to show; fix the times named above and import it again',
     ]);
   });
 
@@ -60,9 +86,14 @@ describe('refusing broken schedules, naming every field', () => {
     ]);
   });
 
-  it('refuses an event that ends before it starts, and an unknown --zone', () => {
-    expect(errorsOf(c3voc([event({ duration: '0:00' })]))[0]).toMatch(
-      /\]\[0\]\.duration: the event must end after it starts/,
+  it('keeps an event that ends before it starts with an assumed end, and refuses an unknown --zone', () => {
+    const r = importSchedule(
+      c3voc([event({ duration: '0:00' }), event({ id: 2, guid: 'b', date: '2019-05-20T10:45:00-07:00' })]),
+    );
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(r.program.sessions[0]!.end).toBe('2019-05-20T10:45:00-07:00');
+    expect(r.notes.join('\n')).toMatch(
+      /"A talk": its duration is not after its start \(it lasts 0 minutes\): assumed it lasts until the next event in its room, at most an hour/,
     );
     expect(errorsOf(c3voc([event()]), { zone: 'Mars/Olympus' })).toEqual([
       'zone: "Mars/Olympus" is not an IANA time zone; use one like Europe/Berlin',

@@ -90,6 +90,28 @@ describe('very old Pentabarf XML', () => {
     expect(notes).toEqual([]);
   });
 
+  it.each([
+    ['no date on its days', (x: string) => x.replace(/ date="[^"]*"/g, ''), 'has no date'],
+    ['neither date nor index', (x: string) => x.replace(/ date="[^"]*" index="\d+"/g, ''), 'has no date'],
+    [
+      'a date that is no date',
+      (x: string) => x.replace(/ date="2007-02-25"/, ' date="Sunday"'),
+      'its date "Sunday" is not a date',
+    ],
+  ])('places a <day> with %s from the conference start and its index, saying so', (_, cut, said) => {
+    const r = importSchedule(cut(read('pentabarf-old.schedule.xml')), { zone: 'Europe/Brussels' });
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    expect(times(r.program).map((t) => t[1])).toEqual([
+      '2007-02-24T09:30:00+01:00',
+      '2007-02-24T10:00:00+01:00',
+      '2007-02-24T10:00:00+01:00',
+      '2007-02-25T11:00:00+01:00',
+    ]);
+    expect(r.notes).toContain(
+      `schedule.day[1]: ${said}: taken as 2007-02-25, day 2 from the conference's start`,
+    );
+  });
+
   it('asks for --zone in one line when neither file nor command names one', () => {
     expect(load('pentabarf-old.schedule.xml').notes).toEqual([
       "the file names no time zone and writes its times without an offset: read as UTC; pass --zone with the venue's zone (like --zone Europe/Berlin) to read them right",

@@ -14,7 +14,9 @@ describe('hallway check', () => {
     const r = await cli('check', join(ROOT, 'tests/fixtures/schedules/unreadable-times.schedule.json'));
     expect(r.code).toBe(1);
     expect(r.err).toContain('unreadable-times.schedule.json');
-    expect(r.err).toMatch(/schedule\.conference\.days\[0\]\.rooms\["Hall"\]\[0\]\.date: "Saturday morning"/);
+    expect(r.err).toMatch(
+      /schedule\.conference\.days\[0\]\.rooms\["Hall"\]\[0\] \(1 "Unplaceable"\): its date "Saturday morning"/,
+    );
     expect(r.out).toBe('');
   });
 

@@ -34,9 +34,9 @@ describe('hallway import', () => {
   it('exits 1 listing every problem of a schedule whose times cannot be read', async () => {
     const r = await cli('import', join(ROOT, 'tests/fixtures/schedules/unreadable-times.schedule.json'));
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/3 problems/);
+    expect(r.err).toMatch(/4 problems/);
     expect(r.err).toContain(
-      'schedule.conference.days[0].rooms["Hall"][1].duration: "half an hour" must be hours:minutes',
+      'schedule.conference.days[0].rooms["Hall"][1] (2 "Written in words"): its date "11 Uhr"',
     );
   });
 

@@ -244,6 +244,46 @@ describe('following a file and uploading one', () => {
     expect((await settled(t)).follow.lastResult.warnings).toEqual(notes);
   });
 
+  it('reads a source whose times name no zone in the zone staff set, and refuses one that is no zone', async () => {
+    t = await testHost();
+    const sessionize = readFileSync(
+      join(__dirname, '../../../fixtures/schedules/sessionize-all-data.json'),
+      'utf8',
+    );
+    const upload = async (zone?: string) => {
+      const q = new URLSearchParams({ name: 'sessionize.json', ...(zone !== undefined ? { zone } : {}) });
+      const res = await fetch(`${t!.host.url}${ROUTES.programUpload}?${q}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${t!.host.token}`, 'content-type': 'application/json' },
+        body: sessionize,
+      });
+      return { status: res.status, json: (await res.json()) as Json };
+    };
+    const firstStart = async () => (await snapshot(t!)).program.sessions[0].start as string;
+
+    // No zone anywhere: read as UTC, and the warning asks for one.
+    const utc = await upload();
+    expect(utc.status, JSON.stringify(utc.json)).toBe(200);
+    expect(utc.json.result.warnings.join('\n')).toMatch(/names no time zone.*pass --zone/);
+    expect(await firstStart()).toMatch(/\+00:00$/);
+
+    const zurich = await upload('Europe/Zurich');
+    expect(zurich.status, JSON.stringify(zurich.json)).toBe(200);
+    expect(zurich.json.info.follow.zone).toBe('Europe/Zurich');
+    expect(await firstStart()).toMatch(/\+0[12]:00$/);
+
+    const mars = await upload('Mars/Olympus');
+    expect(mars.status).toBe(400);
+    expect(mars.json.error).toMatch(/^zone: "Mars\/Olympus" is not an IANA time zone/);
+    const bad = await t.api('POST', ROUTES.programFollow, { zone: 'Mars/Olympus' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error).toMatch(/^zone: /);
+    // Refusals changed nothing; "" goes back to the file's own zone.
+    expect((await settled(t)).follow.zone).toBe('Europe/Zurich');
+    const cleared = await t.api('POST', ROUTES.programFollow, { zone: '' });
+    expect(cleared.json.follow.zone).toBeNull();
+  });
+
   it('the routes need the admin token, and a source must be an http(s) URL', async () => {
     t = await testHost();
     expect((await t.api('GET', ROUTES.program, undefined, null)).status).toBe(401);

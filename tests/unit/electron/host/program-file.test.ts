@@ -56,9 +56,12 @@ describe('readProgramFile', () => {
     const to = join(dir, 'bad.json');
     copyFileSync(join(__dirname, '../../../fixtures/schedules/unreadable-times.schedule.json'), to);
     const e = await problemsOf(readProgramFile(to));
-    expect(e.problems).toHaveLength(3);
-    expect(e.message).toMatch(/bad\.json: cannot use this program file \(3 problems\)/);
-    expect(e.message).toContain('schedule.conference.days[0].rooms["Hall"][0].date: "Saturday morning"');
+    expect(e.problems).toHaveLength(4);
+    expect(e.message).toMatch(/bad\.json: cannot use this program file \(4 problems\)/);
+    expect(e.message).toContain(
+      'schedule.conference.days[0].rooms["Hall"][0] (1 "Unplaceable"): its date "Saturday morning"',
+    );
+    expect(e.message).toContain('no event in it has a time that can be read');
   });
 
   it('reads the c3voc "invalid example" as published, with a warning for each irregularity', async () => {

@@ -116,6 +116,18 @@ describe('--follow and --every', () => {
     expect(parseShellArgs(['--follow', 'x.xml', '--every', every])).toEqual({ ok: false, errors: [error] });
   });
 
+  it.each([
+    ['Europe/Zurich', { ok: true }],
+    [
+      'Mars/Olympus',
+      { ok: false, errors: ['--zone: "Mars/Olympus" is not an IANA time zone; use one like Europe/Berlin'] },
+    ],
+  ])('--zone %s for a schedule that names none', (zone, want) => {
+    const r = parseShellArgs(['--follow', 'x.json', '--zone', zone]);
+    expect(r).toMatchObject(want);
+    if (r.ok) expect(serveArgs(r.options).slice(-2)).toEqual(['--zone', zone]);
+  });
+
   it('--connect with --follow is refused: the host elsewhere owns the program', () => {
     const r = parseShellArgs(['--connect', 'http://10.0.0.5:8710', '--follow', 'x.xml']);
     expect(r.ok).toBe(false);

@@ -58,5 +58,7 @@ describe('AdminApi', () => {
     expect(seen.url).toBe('http://h/api/program/upload?name=my%20schedule.xml');
     expect(seen.init?.body).toBe('<schedule/>');
     expect((seen.init?.headers as Record<string, string>)['Content-Type']).toBe('text/plain');
+    await api.upload('s.json', '{}', 'Europe/Zurich');
+    expect(seen.url).toBe('http://h/api/program/upload?name=s.json&zone=Europe%2FZurich');
   });
 });
