@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, 'renderer');
@@ -16,6 +17,13 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [svelte()],
+  // Screens report it in their heartbeats (the admin's screens list).
+  define: {
+    __HALLWAY_VERSION__: JSON.stringify(
+      (JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version: string })
+        .version,
+    ),
+  },
   build: {
     target: BUILD_TARGET,
     outDir: resolve(import.meta.dirname, 'dist/renderer'),

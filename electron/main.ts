@@ -23,7 +23,8 @@ import { isHostUrl } from './shell/guard.js';
 import { pinCertificate } from './shell/security.js';
 import { ADMIN_TOKEN_CHANNEL } from './shell/identity.js';
 import { changedWindows, planWindows, roomsWithoutWindow, type WindowSpec } from './shell/plan.js';
-import { applySpec, createScreenWindow } from './shell/windows.js';
+import { captureWindows } from './shell/capture.js';
+import { applySpec, createScreenWindow, screenIdentity } from './shell/windows.js';
 
 const log = (line: string) => console.log(line);
 
@@ -57,6 +58,9 @@ async function run(options: ShellOptions, dataDir: string): Promise<void> {
   if (options.kiosk) Menu.setApplicationMenu(null);
 
   let host: RunningHost | undefined;
+  // The windows by their registry name, for the host's capture of one on staff's request.
+  const byScreen = new Map<string, BrowserWindow>();
+  const machine = hostname();
   let origin: string;
   let roomIds: string[];
   if (options.connect) {
@@ -84,6 +88,7 @@ async function run(options: ShellOptions, dataDir: string): Promise<void> {
       ...(options.follow !== undefined ? { follow: options.follow } : {}),
       ...(options.everyMs !== undefined ? { everyMs: options.everyMs } : {}),
       ...(options.zone !== undefined ? { zone: options.zone } : {}),
+      capture: captureWindows((name) => byScreen.get(name)),
     });
     origin = new URL(host.url).origin;
     if (host.tls) pinCertificate(app, host.tls.electronFingerprint, origin, log);
@@ -99,10 +104,18 @@ async function run(options: ShellOptions, dataDir: string): Promise<void> {
   if (missing.length) log(`displays: no window shows ${missing.join(', ')}`);
 
   const windows = new Map<string, BrowserWindow>();
-  let plan: WindowSpec[] = planWindows(config, displayInfos(screen), { kiosk: options.kiosk });
-  const ctx = { hostOrigin: origin, machine: hostname(), locked: options.kiosk, log };
+  // The registry's assignments (kept by this host) win over the config's; with --connect the
+  // windows open as configured and follow the remote registry's directives themselves.
+  const planOptions = {
+    kiosk: options.kiosk,
+    assignment: (name: string) => host?.assignment(`${machine}/${name}`) ?? null,
+  };
+  let plan: WindowSpec[] = planWindows(config, displayInfos(screen), planOptions);
+  const ctx = { hostOrigin: origin, machine, locked: options.kiosk, log };
   for (const spec of plan) {
-    windows.set(spec.key, createScreenWindow(spec, ctx));
+    const win = createScreenWindow(spec, ctx);
+    windows.set(spec.key, win);
+    byScreen.set(screenIdentity(spec, machine).screen, win);
     log(
       `screen ${spec.screen}: ${spec.page}${spec.room ? ` ${spec.room}` : ''} on display ${spec.displayId}${spec.fallback ? ' (its display is missing: on the primary)' : ''}`,
     );
@@ -113,7 +126,7 @@ async function run(options: ShellOptions, dataDir: string): Promise<void> {
   };
 
   setupDisplays(screen, (displays) => {
-    const next = planWindows(config, displays, { kiosk: options.kiosk }, plan);
+    const next = planWindows(config, displays, planOptions, plan);
     for (const spec of changedWindows(plan, next)) {
       const win = windows.get(spec.key);
       if (win) applySpec(win, spec);

@@ -3,6 +3,9 @@ import { Id, IsoInstant, ProgramShape, Room } from '../program/schema.js';
 import { ClockState, JournalEntry, OverrideInput, OverrideReview } from '../overrides/schema.js';
 import type { ProgramDiff } from '../program/diff.js';
 import { Settings } from '../settings/schema.js';
+import type { PageKind } from './screens.js';
+
+export * from './screens.js';
 
 /**
  * The one protocol between the host and every screen (Electron window or plain browser).
@@ -94,27 +97,6 @@ export const ClockInput = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('resume') }),
 ]);
 export type ClockInput = z.infer<typeof ClockInput>;
-
-export const PageKind = z.enum(['room', 'lobby', 'admin']);
-export type PageKind = z.infer<typeof PageKind>;
-
-export const Heartbeat = z.strictObject({
-  screen: z.string().trim().min(1).max(200),
-  page: PageKind,
-  room: Id.optional(),
-  revision: z.number().int().min(0),
-  /** The screen serves from its cache because it cannot reach the host's stream. */
-  offline: z.boolean().optional(),
-});
-export type Heartbeat = z.infer<typeof Heartbeat>;
-
-export const ScreenInfo = Heartbeat.extend({
-  lastSeen: z.number(),
-  /** No heartbeat for more than 2 intervals. */
-  stale: z.boolean(),
-  address: z.string().optional(),
-});
-export type ScreenInfo = z.infer<typeof ScreenInfo>;
 
 /** One thing wrong with a request, and the field it is about (`speakers[0].name`; '' for the whole). */
 export const Problem = z.object({ path: z.string(), message: z.string() });

@@ -5,7 +5,8 @@ import { dirname } from 'node:path';
 import { serve } from '@hono/node-server';
 import type Conf from 'conf';
 import type { StoredProgram } from '../../core/program/schema.js';
-import { PAGES, UPLOAD_PREFIX } from '../../core/protocol/index.js';
+import { type Assignment, PAGES, UPLOAD_PREFIX } from '../../core/protocol/index.js';
+import type { CaptureScreen } from './api/screens.js';
 import { simulatedClock } from '../../core/time/clock.js';
 import { parseInstant } from '../../core/time/venue.js';
 import { type ClockSetting, HostClock, keptClock, REAL_CLOCK } from './clock.js';
@@ -19,6 +20,7 @@ import { defaultDataDir, defaultProgramPath, defaultRendererDir } from './paths.
 import { readProgramFile } from './program-file.js';
 import { ProgramFiles, ProgramVersions } from './programs.js';
 import { ScreenRegistry } from './screens.js';
+import { confRegistryStore } from './screens-store.js';
 import { createApp } from './server.js';
 import { HostState } from './state.js';
 import { steadyClock } from './steady-clock.js';
@@ -56,6 +58,10 @@ export interface HostOptions {
   zone?: string;
   /** Fetch timeout (ms), for tests; default 20 s. */
   followTimeoutMs?: number;
+  /** The screen registry's real time (liveness: silent after 60 s); tests shift it instead of waiting. */
+  screensNow?: () => number;
+  /** The shell's capture of one of its windows (a PNG), for GET /api/screens/capture. */
+  capture?: CaptureScreen;
 }
 
 export interface Screen {
@@ -74,6 +80,8 @@ export interface RunningHost {
   /** The plain-HTTP screens URL, with --screens-http-port. */
   screensHttpUrl?: string;
   screens: Screen[]; // admin url has #token=
+  /** What staff assigned each screen (the shell's window plan takes it), by screen name. */
+  assignment(screen: string): Assignment | null;
   close(): Promise<void>;
 }
 
@@ -300,14 +308,18 @@ async function serveJournal(
       )
     : undefined;
   let httpsPort: number | null = null;
+  const registry = new ScreenRegistry({
+    realNow: opts.screensNow ?? realNow,
+    maxScreens: limits.maxScreens,
+    maxPerAddress: limits.maxScreensPerAddress,
+    unbounded: (a) => !limitsApply(limits, a),
+    store: confRegistryStore(store, log),
+  });
+  const unnote = journal.subscribe((e) => registry.noteRevision(e.revision));
   const { app, streams } = createApp({
     state,
-    screens: new ScreenRegistry(
-      realNow,
-      limits.maxScreens,
-      limits.maxScreensPerAddress,
-      (a) => !limitsApply(limits, a),
-    ),
+    screens: registry,
+    ...(opts.capture ? { capture: opts.capture } : {}),
     limits,
     hostNames,
     httpsPort: () => httpsPort,
@@ -380,6 +392,7 @@ async function serveJournal(
     port,
     token,
     screens,
+    assignment: (screen) => registry.assignment(screen),
     ...(tls
       ? {
           tls: {
@@ -394,6 +407,8 @@ async function serveJournal(
       // Every write is on disk before it is answered, so closing only has to end the connections.
       closing ??= (async () => {
         follower.stop();
+        unnote();
+        registry.close();
         streams.closeAll();
         await Promise.all(
           servers.map(

@@ -1,89 +1,307 @@
-import { HEARTBEAT_INTERVAL_MS, type Heartbeat, type ScreenInfo } from '../../core/protocol/index.js';
+import { createHash } from 'node:crypto';
+import {
+  type Alarm,
+  type Assignment,
+  type Heartbeat,
+  IDENTIFY_MS,
+  SCREEN_BEHIND_MS,
+  SCREEN_SILENT_MS,
+  type ScreenDirective,
+  type ScreenInfo,
+} from '../../core/protocol/index.js';
+import { memoryRegistryStore, type RegistryStore, type StoredScreen } from './screens-store.js';
 
-interface Seen {
-  beat: Heartbeat;
-  lastSeen: number;
-  address?: string;
+/** Why a heartbeat was not taken. */
+export type BeatRefusal =
+  { reason: 'address-full' | 'list-full'; limit: number } | { reason: 'name-taken'; screen: string };
+
+export interface RegistryOptions {
+  /** Host real time (never the program clock): liveness runs on it. Tests inject it. */
+  realNow?: () => number;
+  maxScreens?: number;
+  maxPerAddress?: number;
+  /** Addresses the per-address bound does not apply to (loopback, unless told). */
+  unbounded?: (address: string) => boolean;
+  store?: RegistryStore;
+  /** Beats are saved together at most this often (ms); a change by staff at once. */
+  saveEveryMs?: number;
 }
 
-/** Why a heartbeat of a screen the list does not know yet was not taken. */
-export type BeatRefusal = { reason: 'address-full' | 'list-full'; limit: number };
+type Entry = StoredScreen & { identifyUntil: number };
+type Watcher = (d: ScreenDirective) => void;
+
+/** Revisions whose making time is kept for the "behind" alarm. */
+const MAX_CHANGES = 1_000;
+
+const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 /**
- * The screens that sent a heartbeat: what each shows, which revision, when last seen (host real
- * time). Heartbeats need no token, so the list is bounded twice: per reporting address and in
- * total. A full list makes room only by dropping a stale screen, never one that still beats, so a
- * flood of fake screens cannot push the real ones out.
+ * The registry of screens (issue 15): every screen that beat, what it last reported, and what
+ * staff set for it (assignment, group, reloads asked). Kept in the store, so known screens and
+ * their assignments survive a restart. Heartbeats need no token, so reports are bounded: per
+ * address and in total, and a name bound to a secret (the first beat that brings one) takes no
+ * beat without it. A full registry makes room only by dropping a silent screen staff never set
+ * anything for; never one that beats, never one staff manage.
  */
 export class ScreenRegistry {
-  #screens = new Map<string, Seen>();
+  #screens = new Map<string, Entry>();
   #perAddress = new Map<string, number>();
+  #watchers = new Map<string, Set<Watcher>>();
+  /** [revision, host real time it was made], oldest first. */
+  #changes: [number, number][] = [];
+  #startedAt: number;
+  #store: RegistryStore;
+  #saveTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly realNow: () => number;
+  readonly maxScreens: number;
+  readonly maxPerAddress: number;
+  #unbounded: (address: string) => boolean;
+  #saveEveryMs: number;
 
-  constructor(
-    private readonly realNow: () => number = Date.now,
-    private readonly maxScreens = 500,
-    private readonly maxPerAddress = 50,
-    /** Addresses the per-address bound does not apply to (loopback, unless told). */
-    private readonly unbounded: (address: string) => boolean = () => false,
-  ) {}
+  constructor(o: RegistryOptions = {}) {
+    this.realNow = o.realNow ?? Date.now;
+    this.maxScreens = o.maxScreens ?? 500;
+    this.maxPerAddress = o.maxPerAddress ?? 50;
+    this.#unbounded = o.unbounded ?? (() => false);
+    this.#store = o.store ?? memoryRegistryStore();
+    this.#saveEveryMs = o.saveEveryMs ?? 30_000;
+    this.#startedAt = this.realNow();
+    for (const s of this.#store.load()) {
+      this.#screens.set(s.screen, { ...s, identifyUntil: 0 });
+      this.#count(s.address, +1);
+    }
+  }
 
   get size(): number {
     return this.#screens.size;
   }
 
-  /** Records the beat; a new screen past a limit is refused (and nothing is changed). */
+  /** Records the beat; a refused one changes nothing. */
   beat(beat: Heartbeat, address?: string): BeatRefusal | null {
     const now = this.realNow();
     const known = this.#screens.get(beat.screen);
+    if (
+      known?.secretHash !== undefined &&
+      (beat.secret === undefined || hash(beat.secret) !== known.secretHash)
+    )
+      return { reason: 'name-taken', screen: beat.screen };
     if (!known) {
       if (
         address !== undefined &&
-        !this.unbounded(address) &&
+        !this.#unbounded(address) &&
         (this.#perAddress.get(address) ?? 0) >= this.maxPerAddress &&
-        !this.#dropStale(now, address)
+        !this.#dropSilent(now, address)
       )
         return { reason: 'address-full', limit: this.maxPerAddress };
-      if (this.#screens.size >= this.maxScreens && !this.#dropStale(now))
+      if (this.#screens.size >= this.maxScreens && !this.#dropSilent(now))
         return { reason: 'list-full', limit: this.maxScreens };
-    } else this.#remove(beat.screen, known);
-    this.#screens.set(beat.screen, { beat, lastSeen: now, ...(address !== undefined ? { address } : {}) });
-    if (address !== undefined) this.#perAddress.set(address, (this.#perAddress.get(address) ?? 0) + 1);
+    }
+    const { secret, ...report } = beat;
+    const newBoot = beat.boot !== undefined && beat.boot !== known?.boot;
+    const entry: Entry = {
+      ...(known ?? {
+        screen: beat.screen,
+        firstSeen: now,
+        reloads: 0,
+        assignment: null,
+        group: null,
+        staffReloads: 0,
+        identifyUntil: 0,
+      }),
+      report,
+      lastSeen: now,
+    };
+    if (secret !== undefined && entry.secretHash === undefined) entry.secretHash = hash(secret);
+    if (newBoot) {
+      // The first load of a screen is not a reload; every later one is, whatever its reason.
+      if (known?.boot !== undefined) entry.reloads++;
+      entry.boot = beat.boot;
+      entry.lastReload = { at: now - (beat.uptimeMs ?? 0), why: beat.reason ?? 'other' };
+    }
+    this.#count(known?.address, -1);
+    if (address !== undefined) entry.address = address;
+    else delete entry.address;
+    this.#count(entry.address, +1);
+    // Map order is last-beat order: the first entries are the longest silent.
+    this.#screens.delete(beat.screen);
+    this.#screens.set(beat.screen, entry);
+    // Reports are saved together, at most every saveEveryMs: a flood of new screens must not
+    // rewrite the store once each (conf rewrites the whole file).
+    this.#saveSoon();
     return null;
   }
 
-  /**
-   * Drops the longest-silent screen (of `address`, if given) when it is stale. Map order is
-   * last-beat order, so the first one found is the longest silent.
-   */
-  #dropStale(now: number, address?: string): boolean {
-    for (const [screen, seen] of this.#screens) {
-      if (address !== undefined && seen.address !== address) continue;
-      if (!this.#stale(seen, now)) return false;
-      this.#remove(screen, seen);
+  /** Staff set what a screen shows and its group (undefined: unchanged; null: cleared). */
+  assign(
+    screen: string,
+    assignment: Assignment | null | undefined,
+    group: string | null | undefined,
+  ): ScreenInfo | null {
+    const e = this.#screens.get(screen);
+    if (!e) return null;
+    if (assignment !== undefined) e.assignment = assignment;
+    if (group !== undefined) e.group = group;
+    this.save();
+    this.#tell(e);
+    return this.#info(e, this.realNow(), null);
+  }
+
+  /** Identify or reload the screens named; answers the ones that exist. */
+  command(
+    command: 'identify' | 'reload',
+    target: { screens?: string[]; group?: string; all?: true },
+  ): string[] {
+    const now = this.realNow();
+    const hit = [...this.#screens.values()].filter((e) =>
+      target.all
+        ? e.report.page !== 'admin'
+        : target.group !== undefined
+          ? e.group === target.group
+          : target.screens?.includes(e.screen),
+    );
+    for (const e of hit) {
+      if (command === 'identify') e.identifyUntil = now + IDENTIFY_MS;
+      else e.staffReloads++;
+      this.#tell(e);
+    }
+    if (command === 'reload' && hit.length) this.save();
+    return hit.map((e) => e.screen).sort();
+  }
+
+  dismiss(screen: string, alarm: Alarm): boolean {
+    const e = this.#screens.get(screen);
+    if (!e) return false;
+    e.dismissed = alarm;
+    this.save();
+    return true;
+  }
+
+  /** Drops a screen: its name (and secret) is free again. */
+  forget(screen: string): boolean {
+    const e = this.#screens.get(screen);
+    if (!e) return false;
+    this.#remove(e);
+    this.save();
+    return true;
+  }
+
+  /** A revision was made now: screens still on an older one 10 s from now raise an alarm. */
+  noteRevision(revision: number): void {
+    this.#changes.push([revision, this.realNow()]);
+    if (this.#changes.length > MAX_CHANGES) this.#changes.shift();
+  }
+
+  /** The assignment staff set for a screen (the shell's window plan takes it). */
+  assignment(screen: string): Assignment | null {
+    return this.#screens.get(screen)?.assignment ?? null;
+  }
+
+  directive(screen: string): ScreenDirective {
+    const e = this.#screens.get(screen);
+    return {
+      screen,
+      assignment: e?.assignment ?? null,
+      identifyMs: e ? Math.max(0, e.identifyUntil - this.realNow()) : 0,
+      reload: e?.staffReloads ?? 0,
+    };
+  }
+
+  /** Calls `fn` with the screen's directive whenever staff change it; returns the unsubscribe. */
+  watch(screen: string, fn: Watcher): () => void {
+    const set = this.#watchers.get(screen) ?? new Set();
+    set.add(fn);
+    this.#watchers.set(screen, set);
+    return () => {
+      set.delete(fn);
+      if (set.size === 0) this.#watchers.delete(screen);
+    };
+  }
+
+  /** Every screen, with its alarm judged against the host's revision now. */
+  list(hostRevision: number): ScreenInfo[] {
+    const now = this.realNow();
+    return [...this.#screens.values()]
+      .map((e) => this.#info(e, now, hostRevision))
+      .sort((a, b) => a.screen.localeCompare(b.screen));
+  }
+
+  /** Writes the registry now (staff changes, new screens; and at close). */
+  save(): void {
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#saveTimer = null;
+    this.#store.save([...this.#screens.values()].map(({ identifyUntil: _, ...s }) => s));
+  }
+
+  /** Saves what is pending and stops the timer (host shutdown). */
+  close(): void {
+    if (this.#saveTimer) this.save();
+  }
+
+  #saveSoon(): void {
+    if (this.#saveTimer) return;
+    this.#saveTimer = setTimeout(() => this.save(), this.#saveEveryMs);
+    this.#saveTimer.unref?.();
+  }
+
+  #tell(e: Entry): void {
+    const d = this.directive(e.screen);
+    for (const fn of this.#watchers.get(e.screen) ?? []) fn(d);
+  }
+
+  #silent = (e: Entry, now: number) => now - e.lastSeen > SCREEN_SILENT_MS;
+
+  #alarm(e: Entry, now: number, hostRevision: number | null): Alarm | null {
+    if (e.report.page === 'admin') return null;
+    let alarm: Alarm | null = null;
+    if (this.#silent(e, now)) alarm = { kind: 'silent', since: e.lastSeen + SCREEN_SILENT_MS };
+    else if (hostRevision !== null && e.report.revision < hostRevision) {
+      // Since the first revision after the one it shows was made (before this host started: its start).
+      const made = this.#changes.find(([r]) => r > e.report.revision)?.[1] ?? this.#startedAt;
+      const since = Math.max(made, this.#startedAt) + SCREEN_BEHIND_MS;
+      if (now >= since) alarm = { kind: 'behind', since };
+    }
+    if (alarm && e.dismissed?.kind === alarm.kind && e.dismissed.since === alarm.since) return null;
+    return alarm;
+  }
+
+  #info(e: Entry, now: number, hostRevision: number | null): ScreenInfo {
+    return {
+      ...e.report,
+      screen: e.screen,
+      lastSeen: e.lastSeen,
+      firstSeen: e.firstSeen,
+      stale: this.#silent(e, now),
+      ...(e.address !== undefined ? { address: e.address } : {}),
+      reloads: e.reloads,
+      ...(e.lastReload ? { lastReload: e.lastReload } : {}),
+      assignment: e.assignment,
+      group: e.group,
+      alarm: this.#alarm(e, now, hostRevision),
+      bound: e.secretHash !== undefined,
+    };
+  }
+
+  /** Drops the longest-silent screen nobody manages (of `address`, if given), if there is one. */
+  #dropSilent(now: number, address?: string): boolean {
+    for (const e of this.#screens.values()) {
+      if (address !== undefined && e.address !== address) continue;
+      if (!this.#silent(e, now)) return false;
+      if (e.assignment !== null || e.group !== null) continue;
+      this.#remove(e);
       return true;
     }
     return false;
   }
 
-  #remove(screen: string, seen: Seen): void {
-    this.#screens.delete(screen);
-    if (seen.address === undefined) return;
-    const n = (this.#perAddress.get(seen.address) ?? 1) - 1;
-    if (n > 0) this.#perAddress.set(seen.address, n);
-    else this.#perAddress.delete(seen.address);
+  #remove(e: Entry): void {
+    this.#screens.delete(e.screen);
+    this.#count(e.address, -1);
   }
 
-  #stale = (seen: Seen, now: number) => now - seen.lastSeen > 2 * HEARTBEAT_INTERVAL_MS;
-
-  list(): ScreenInfo[] {
-    const now = this.realNow();
-    return [...this.#screens.values()]
-      .map((seen) => ({
-        ...seen.beat,
-        lastSeen: seen.lastSeen,
-        stale: this.#stale(seen, now),
-        ...(seen.address !== undefined ? { address: seen.address } : {}),
-      }))
-      .sort((a, b) => a.screen.localeCompare(b.screen));
+  #count(address: string | undefined, by: number): void {
+    if (address === undefined) return;
+    const n = (this.#perAddress.get(address) ?? 0) + by;
+    if (n > 0) this.#perAddress.set(address, n);
+    else this.#perAddress.delete(address);
   }
 }

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { programRoutes } from './api/program.js';
 import { readRoutes } from './api/read.js';
-import { screenRoutes } from './api/screens.js';
+import { type CaptureScreen, screenRoutes } from './api/screens.js';
 import { settingsRoutes } from './api/settings.js';
 import { imageRoutes } from './api/images.js';
 import type { ImageStore } from './images.js';
@@ -35,6 +35,8 @@ export interface AppOptions {
   follower?: Follower;
   /** The uploaded images (logo, slides); without one the image routes are absent. */
   images?: ImageStore;
+  /** The Electron shell's capture of its windows. */
+  capture?: CaptureScreen;
 }
 
 /** The host's whole HTTP surface: API, event stream, renderer pages. */
@@ -42,7 +44,7 @@ export function createApp(o: AppOptions): { app: Hono; streams: EventStreams } {
   const app = new Hono();
   const limits = hostLimits(o.limits);
   const auth = { token: o.token, guard: new AuthGuard(limits, o.log) };
-  const streams = eventStreams(o.state, limits, o.log, o.keepaliveMs);
+  const streams = eventStreams(o.state, limits, o.log, o.keepaliveMs, o.screens);
   if (o.requestLog)
     app.use('*', async (c, next) => {
       // Logged when the answer starts, so an event stream shows when it opened.
@@ -60,7 +62,7 @@ export function createApp(o: AppOptions): { app: Hono; streams: EventStreams } {
   app.use('/assets/*', compress());
   app.route('/', readRoutes(o.state));
   app.route('/', writeRoutes(o.state, auth, o.log));
-  app.route('/', screenRoutes(o.state, o.screens, auth, limits, o.log));
+  app.route('/', screenRoutes(o.state, o.screens, auth, limits, o.log, o.capture));
   app.route('/', settingsRoutes(o.state, auth, o.log));
   if (o.images) app.route('/', imageRoutes(o.images, auth, o.log));
   if (o.follower) app.route('/', programRoutes(o.follower, auth));

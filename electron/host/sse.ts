@@ -8,6 +8,8 @@ import {
   type JournalEvent,
   PROTOCOL_VERSION,
   ROUTES,
+  SCREEN_EVENT,
+  type ScreenDirective,
   SSE_KEEPALIVE_MS,
 } from '../../core/protocol/index.js';
 import { clientAddress, refuse, refuseFor } from './api/http.js';
@@ -21,6 +23,12 @@ export interface StreamLimits {
   maxStreamsPerAddress: number;
   limitLoopback: boolean;
   streamStallMs: number;
+}
+
+/** Per-screen directives for a stream opened with `&screen=NAME` (the screen registry). */
+export interface ScreenDirectives {
+  directive(screen: string): ScreenDirective;
+  watch(screen: string, fn: (d: ScreenDirective) => void): () => void;
 }
 
 export interface EventStreams {
@@ -52,6 +60,8 @@ interface Client {
   address: string;
   revision: number;
   fullSince: number | null;
+  /** A directive for its screen not sent yet (its buffer was full): sent when it drains. */
+  directive?: ScreenDirective;
 }
 
 /** One SSE message; `more` is further field lines (`id: 3\n`). JSON data has no newline in it. */
@@ -72,6 +82,7 @@ export function eventStreams(
   limits: StreamLimits,
   log: (line: string) => void,
   keepaliveMs = SSE_KEEPALIVE_MS,
+  directives?: ScreenDirectives,
 ): EventStreams {
   const routes = new Hono();
   const clients = new Set<Client>();
@@ -174,8 +185,18 @@ export function eventStreams(
     if (total < limits.maxStreams) told.delete('*');
   };
 
+  /** Sends a screen's directive now, or when its buffer drains (only the latest counts). */
+  const direct = (c: Client, d: ScreenDirective): void => {
+    if (c.fullSince !== null) {
+      c.directive = d;
+      return;
+    }
+    delete c.directive;
+    send(c, frame(SCREEN_EVENT, JSON.stringify(d)));
+  };
+
   /** Starts a stream on `sink`: hello and the backlog at once, then live entries. */
-  const start = (sink: Sink, address: string, last: number, hello: HelloEvent): void => {
+  const start = (sink: Sink, address: string, last: number, hello: HelloEvent, screen?: string): void => {
     // Entries of this journal mean nothing on top of another's: the snapshot replaces them.
     const client: Client = {
       sink,
@@ -184,9 +205,12 @@ export function eventStreams(
       fullSince: null,
     };
     let closed = false;
+    // The screen's own directive after the hello, then each change staff make to it.
+    const unwatch = screen && directives ? directives.watch(screen, (d) => direct(client, d)) : () => {};
     sink.onClose(() => {
       if (closed) return;
       closed = true;
+      unwatch();
       clients.delete(client);
       release(address);
       if (clients.size === 0 && keepalive) {
@@ -198,10 +222,12 @@ export function eventStreams(
       if (client.fullSince === null || closed) return;
       client.fullSince = null;
       catchUp(client);
+      if (client.directive) direct(client, client.directive);
     });
     clients.add(client);
     keepalive ??= setInterval(tick, keepaliveMs);
     if (send(client, frame(EVENTS.hello, JSON.stringify(hello), `retry: ${RETRY_MS}\n`))) catchUp(client);
+    if (screen && directives) direct(client, directives.directive(screen));
   };
 
   routes.get(ROUTES.events, (c) => {
@@ -220,6 +246,7 @@ export function eventStreams(
         : last > state.revision
           ? `revision ${last} is past this journal's last (${state.revision})`
           : undefined;
+    const screen = c.req.query('screen')?.slice(0, 200) || undefined;
     const address = clientAddress(c);
     const full = admit(c, address);
     if (full) return full;
@@ -232,11 +259,11 @@ export function eventStreams(
     };
     const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
     if (outgoing) {
-      start(nodeSink(outgoing, STREAM_HEADERS), address, last, hello);
+      start(nodeSink(outgoing, STREAM_HEADERS), address, last, hello, screen);
       return RESPONSE_ALREADY_SENT;
     }
     const { sink, body } = webSink();
-    start(sink, address, last, hello);
+    start(sink, address, last, hello, screen);
     return new Response(body, { headers: STREAM_HEADERS });
   });
 

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
-import { PAGES } from '../../core/protocol/index.js';
+import { SCREEN_PAGE, PAGES } from '../../core/protocol/index.js';
 
 /**
  * The screens load only what the host serves. Svelte 5 sets dynamic styles through the CSSOM
@@ -94,6 +94,8 @@ export function staticRoutes(rendererDir: string): Hono {
 
   app.get('/', (c) => c.redirect(PAGES.lobby));
   app.get('/room/:id', (c) => send(c, 'room.html', false));
+  // A screen not told what to show yet: the room page asks the registry (SCREEN_PAGE).
+  app.get(SCREEN_PAGE, (c) => send(c, 'room.html', false));
   app.get(PAGES.lobby, (c) => send(c, 'lobby.html', false));
   app.get(PAGES.admin, (c) => send(c, 'admin.html', false));
   app.get('/assets/*', (c) => {

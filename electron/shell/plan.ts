@@ -1,4 +1,4 @@
-import type { PageKind } from '../../core/protocol/index.js';
+import type { Assignment, PageKind } from '../../core/protocol/index.js';
 import type { DisplaySelector, DisplaysConfig } from './config.js';
 
 export interface Rect {
@@ -42,6 +42,11 @@ export interface WindowSpec {
 export interface PlanOptions {
   /** `--kiosk`: windows without their own `kiosk` setting go fullscreen. */
   kiosk: boolean;
+  /**
+   * What the registry assigns the window of this screen name (the config's name), if anything:
+   * it wins over the config's page and room, which are the window's first assignment.
+   */
+  assignment?: (screen: string) => Assignment | null;
 }
 
 /** Displays in the order config indexes count them: left to right, then top to bottom. */
@@ -96,12 +101,16 @@ export function planWindows(
     group.forEach((p, i) => {
       const wantsKiosk = p.w.kiosk ?? opts.kiosk;
       const kiosk = wantsKiosk && group.length === 1;
+      const screen = names[p.entry]!;
+      // The admin window stays the admin: the registry assigns screens, not staff's own window.
+      const assigned = p.w.page === 'admin' ? null : (opts.assignment?.(screen) ?? null);
+      const shows = assigned ?? p.w;
       specs.push({
         key: `screen-${p.entry}`,
         entry: p.entry,
-        screen: names[p.entry]!,
-        page: p.w.page,
-        ...(p.w.room !== undefined ? { room: p.w.room } : {}),
+        screen,
+        page: shows.page,
+        ...(shows.room !== undefined ? { room: shows.room } : {}),
         displayId: display.id,
         fallback: p.fallback,
         kiosk,

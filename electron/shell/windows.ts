@@ -78,7 +78,9 @@ export function createScreenWindow(spec: WindowSpec, ctx: ScreenWindowContext): 
   setupKiosk(win, spec.page, ctx.locked);
   const url = screenUrl(ctx.hostOrigin, pagePath(spec), identity.screen);
   const load = () => win.loadURL(url);
-  setupCrashRecovery(win, spec.screen, load, ctx.log);
+  // A reload after a crash says so: the page reports it as its last reload's reason.
+  const crashUrl = `${url}${url.includes('?') ? '&' : '?'}reload=crash`;
+  setupCrashRecovery(win, spec.screen, () => win.loadURL(crashUrl), ctx.log);
   win.once('ready-to-show', () => win.show());
   load().catch((e: unknown) => ctx.log(`screen ${spec.screen}: first load failed (${String(e)}); retrying`));
   return win;

@@ -4,6 +4,7 @@ import { HostConnection } from '../lib/client.svelte.js';
 import { AdminApi } from './api.js';
 import { OverrideForms } from './forms.svelte.js';
 import { ScreenPoll } from './screens.svelte.js';
+import { ScreenActions } from './registry.svelte.js';
 import { TEXT } from './strings.js';
 import { forgetToken, keepToken, takeToken, type TokenPlace } from './token.js';
 
@@ -34,6 +35,7 @@ export class Admin {
     () => this.conn.now(),
   );
   readonly screens = new ScreenPoll(this.api, (message) => this.refuse(message));
+  readonly registry = new ScreenActions(this.api, this.screens);
 
   constructor(private readonly place: TokenPlace) {}
 

@@ -6,9 +6,14 @@ import {
   OverrideAccepted,
   ProgramInfo,
   ROUTES,
+  SCREEN_ROUTES,
+  CommandAccepted,
   ScreenInfo,
   ImageStored,
   SettingsInfo,
+  type AssignInput,
+  type CommandInput,
+  type DismissInput,
   type ClockInput,
   type FollowInput,
   type OverrideInput,
@@ -61,6 +66,42 @@ export class AdminApi {
       const parsed = ScreenList.parse(v);
       return Array.isArray(parsed) ? parsed : parsed.screens;
     });
+  }
+
+  /** What a screen shows and its group (issue 15). */
+  assignScreen(input: AssignInput): Promise<ApiResult<ScreenInfo>> {
+    return this.call('POST', SCREEN_ROUTES.assign, input, (v) => ScreenInfo.parse(v));
+  }
+
+  screenCommand(input: CommandInput): Promise<ApiResult<{ screens: string[] }>> {
+    return this.call('POST', SCREEN_ROUTES.command, input, (v) => CommandAccepted.parse(v));
+  }
+
+  dismissAlarm(input: DismissInput): Promise<ApiResult<unknown>> {
+    return this.call('POST', SCREEN_ROUTES.dismiss, input, (v) => v);
+  }
+
+  forgetScreen(screen: string): Promise<ApiResult<unknown>> {
+    return this.call('POST', SCREEN_ROUTES.forget, { screen }, (v) => v);
+  }
+
+  /** A PNG of an Electron window of the host, as a data: URL (the pages' CSP allows data: images). */
+  async capture(screen: string): Promise<ApiResult<string>> {
+    const route = `${SCREEN_ROUTES.capture}?screen=${encodeURIComponent(screen)}`;
+    try {
+      const res = await this.fetchFn(this.baseUrl + route, {
+        headers: { Authorization: BEARER + this.token() },
+        cache: 'no-store',
+      });
+      if (!res.ok) return refusal(res.status, await res.json().catch(() => null));
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 0x8000)
+        text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return { ok: true, value: `data:image/png;base64,${btoa(text)}` };
+    } catch (e) {
+      return { ok: false, status: 0, error: `Cannot reach the host (${String(e)})`, problems: [] };
+    }
   }
 
   program(): Promise<ApiResult<ProgramInfo>> {

@@ -5,9 +5,18 @@ import type { StreamLink } from './client-stream.js';
 
 const WATCHDOG_MS = 45_000;
 
-/** Tells the host (and so the admin's screen list) which revision this screen shows. */
-export async function sendHeartbeat(opts: ResolvedOptions, revision: number, online: boolean): Promise<void> {
+/**
+ * Tells the host (and so the admin's screen list) which revision this screen shows. Answers the
+ * host's word when it refused this screen's name (409: another screen holds it), else null.
+ */
+export async function sendHeartbeat(
+  opts: ResolvedOptions,
+  revision: number,
+  online: boolean,
+  report: Partial<Heartbeat> = {},
+): Promise<string | null> {
   const hb: Heartbeat = {
+    ...report,
     screen: opts.screen,
     page: opts.page,
     revision,
@@ -15,13 +24,16 @@ export async function sendHeartbeat(opts: ResolvedOptions, revision: number, onl
     ...(opts.room ? { room: opts.room } : {}),
   };
   try {
-    await fetch(opts.baseUrl + ROUTES.heartbeat, {
+    const res = await fetch(opts.baseUrl + ROUTES.heartbeat, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(hb),
     });
+    if (res.status !== 409) return null;
+    const body = (await res.json().catch(() => null)) as { error?: unknown } | null;
+    return typeof body?.error === 'string' ? body.error : `the screen name "${opts.screen}" is taken`;
   } catch {
-    // offline: the stream's error handler already reconnects
+    return null; // offline: the stream's error handler already reconnects
   }
 }
 
@@ -30,6 +42,8 @@ export interface WatchdogContext {
   stream: StreamLink;
   revision(): number;
   fetchSnapshot(): Promise<boolean>;
+  /** Called just before the watchdog reloads the page (the next load says why). */
+  beforeReload?(): void;
 }
 
 /** Runs with each heartbeat: a stream silent for too long is checked, reopened or the page reloaded. */
@@ -47,7 +61,10 @@ export async function watchdog(c: WatchdogContext): Promise<void> {
   }
   if (!c.opts.watchdog) return;
   // Reload only when the host answers: a reload while it is away would show a browser error page.
-  if ((await hostRevision(c.opts.baseUrl)) !== null) location.reload();
+  if ((await hostRevision(c.opts.baseUrl)) !== null) {
+    c.beforeReload?.();
+    location.reload();
+  }
 }
 
 /** The host's revision from /api/health, or null when it does not answer. */

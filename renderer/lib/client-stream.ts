@@ -1,4 +1,5 @@
 import type { HelloEvent } from '../../core/protocol/index.js';
+import { SCREEN_EVENT, withScreen } from '../../core/protocol/screens-wire.js';
 import { EVENTS, eventsUrl, PROTOCOL_VERSION } from '../../core/protocol/wire.js';
 import { describe } from './client-fetch.js';
 import { skewSample, type SkewSample } from './skew.js';
@@ -25,6 +26,9 @@ export interface StreamHooks {
   journal(data: unknown): void;
   /** Where to resume the stream: the last revision applied, of which journal; null: no snapshot yet. */
   resumePoint(): { revision: number; journal: string | undefined } | null;
+  /** This screen's name: the stream then carries its directives from the registry. */
+  screen?: string;
+  directive?(data: unknown): void;
 }
 
 /**
@@ -68,7 +72,9 @@ export class StreamLink {
     const from = this.#hooks.resumePoint();
     const openedAt = Date.now();
     try {
-      es = new EventSource(this.#baseUrl + eventsUrl(from?.revision ?? null, from?.journal));
+      es = new EventSource(
+        this.#baseUrl + withScreen(eventsUrl(from?.revision ?? null, from?.journal), this.#hooks.screen),
+      );
     } catch (e) {
       this.#hooks.setError(describe(e));
       this.#retry();
@@ -102,6 +108,10 @@ export class StreamLink {
       }
       const sample = hello?.hostReal === undefined ? null : skewSample(hello.hostReal, openedAt, Date.now());
       this.#hooks.hello(hello, sample);
+    });
+    es.addEventListener(SCREEN_EVENT, (e: MessageEvent) => {
+      this.#lastSign = performance.now();
+      this.#hooks.directive?.(e.data);
     });
     es.addEventListener(EVENTS.journal, (e: MessageEvent) => {
       this.#lastSign = performance.now();

@@ -11,6 +11,7 @@ import { sendHeartbeat, watchdog } from './client-heartbeat.js';
 import { stepJournal } from './client-journal.js';
 import { resolveOptions, type HostConnectionOptions, type ResolvedOptions } from './client-options.js';
 import { readPreview } from './client-preview.svelte.js';
+import { ScreenLink } from './client-screen.svelte.js';
 import { StreamLink } from './client-stream.js';
 import { frozenInstant } from './frozen.js';
 import { addSample, bestSkew, type SkewSample } from './skew.js';
@@ -38,6 +39,8 @@ export class HostConnection {
   readonly frozenAt: number | null;
   /** Our estimate of host real time − our real time (ms). */
   skew = $state(0);
+  /** This screen in the host's registry: its assignment, identify, staff reloads. */
+  readonly screen: ScreenLink;
 
   #tick = $state(Date.now());
   #opts: ResolvedOptions;
@@ -66,6 +69,7 @@ export class HostConnection {
 
   constructor(opts: HostConnectionOptions) {
     this.#opts = resolveOptions(opts);
+    this.screen = new ScreenLink(this.#opts.screen, this.#opts.page);
     this.#stream = new StreamLink(this.#opts.baseUrl, {
       running: () => this.#started,
       fetchSnapshot: () => this.#fetchSnapshot(),
@@ -87,6 +91,8 @@ export class HostConnection {
         this.#live && this.snapshot && !this.snapshot.partial
           ? { revision: this.snapshot.revision, journal: this.snapshot.journal }
           : null,
+      screen: this.#opts.screen,
+      directive: (data) => this.screen.receive(data),
     });
     const frozen =
       typeof location === 'undefined' ? { at: null, error: null } : frozenInstant(location.search);
@@ -148,6 +154,14 @@ export class HostConnection {
     for (const i of this.#intervals) clearInterval(i);
     this.#intervals = [];
     if (typeof window !== 'undefined') window.removeEventListener('message', this.#onMessage);
+  }
+
+  /** The room this screen shows changed (its assignment): the heartbeats say so from now on. */
+  setRoom(room: string | undefined): void {
+    if (room === this.#opts.room) return;
+    this.#opts = { ...this.#opts, room };
+    if (this.#started && this.#opts.stream)
+      void sendHeartbeat(this.#opts, this.revision, this.online, this.screen.report());
   }
 
   /** Fetch the snapshot now (e.g. after the admin posted an override). Resolves true on success. */
@@ -240,7 +254,7 @@ export class HostConnection {
     // The admin's screen list shows the revision each screen has applied: say so at once after a
     // change, not up to a heartbeat interval later. (Before the stream opens, onopen beats.)
     if (changed && this.#opts.stream && this.online)
-      void sendHeartbeat(this.#opts, this.revision, this.online);
+      void sendHeartbeat(this.#opts, this.revision, this.online, this.screen.report());
   }
 
   /** A journal event: applied here when that is exact (no fetch), else the snapshot refetched. */
@@ -277,12 +291,14 @@ export class HostConnection {
   }
 
   async #beat(): Promise<void> {
-    await sendHeartbeat(this.#opts, this.revision, this.online);
+    const refused = await sendHeartbeat(this.#opts, this.revision, this.online, this.screen.report());
+    if (refused) this.lastError = refused;
     await watchdog({
       opts: this.#opts,
       stream: this.#stream,
       revision: () => this.revision,
       fetchSnapshot: () => this.#fetchSnapshot(),
+      beforeReload: () => this.screen.markWatchdog(),
     });
   }
 

@@ -16,10 +16,10 @@ export class ScreenLoop<C extends ScreenCtx> {
   readonly rotator: Rotator<C>;
   #kinds: readonly SlideKind<C>[];
   #settings: () => Settings;
-  #room: string | null;
+  #room: () => string | null;
 
   readonly plan = $derived.by((): PlannedSlide<C>[] => {
-    const { loop, slides } = screenLoop(this.#settings(), this.#room);
+    const { loop, slides } = screenLoop(this.#settings(), this.#room());
     return planLoop(loop, this.#kinds, CUSTOM_KINDS, slides);
   });
   /** The slide on screen (null before the first one). */
@@ -27,7 +27,7 @@ export class ScreenLoop<C extends ScreenCtx> {
 
   constructor(
     kinds: readonly SlideKind<C>[],
-    opts: { settings: () => Settings; room: string | null; ctx: () => C | null; pinned: string | null },
+    opts: { settings: () => Settings; room: () => string | null; ctx: () => C | null; pinned: string | null },
   ) {
     this.#kinds = kinds;
     this.#settings = opts.settings;

@@ -1,5 +1,14 @@
 import { Hono } from 'hono';
-import { Heartbeat, ROUTES } from '../../../core/protocol/index.js';
+import {
+  AssignInput,
+  CommandInput,
+  DismissInput,
+  ForgetInput,
+  Heartbeat,
+  ROUTES,
+  SCREEN_ROUTES,
+  ScreenName,
+} from '../../../core/protocol/index.js';
 import { limitsApply, RateLimit } from '../limits.js';
 import type { ScreenRegistry } from '../screens.js';
 import type { HostState } from '../state.js';
@@ -12,12 +21,16 @@ export interface BeatLimits {
   limitLoopback: boolean;
 }
 
+/** A PNG of the named screen's window, or null when it is no window of this host (the shell's). */
+export type CaptureScreen = (screen: string) => Promise<Uint8Array | null>;
+
 export function screenRoutes(
   state: HostState,
   screens: ScreenRegistry,
   auth: AdminAuth,
   limits: BeatLimits,
   log: (line: string) => void,
+  capture?: CaptureScreen,
 ): Hono {
   const app = new Hono();
   const beats = new RateLimit(limits.beatBurst, limits.beatsPerSecond);
@@ -34,6 +47,14 @@ export function screenRoutes(
     const body = await readBody(c, Heartbeat, 'the heartbeat');
     if (!body.ok) return body.response;
     const refused = screens.beat(body.value, address === 'unknown' ? undefined : address);
+    if (refused?.reason === 'name-taken')
+      return refuse(
+        c,
+        409,
+        `the screen name "${refused.screen}" belongs to another screen (bound to the secret it keeps): ` +
+          'give this one another name (?screen=NAME), or forget that screen in the admin',
+        [{ path: 'screen', message: 'is taken by another screen' }],
+      );
     if (refused?.reason === 'address-full')
       return refuse(
         c,
@@ -43,21 +64,90 @@ export function screenRoutes(
     if (refused?.reason === 'list-full') {
       if (!listFullTold)
         log(
-          `screens: the screen list is full (${refused.limit} screens that still beat); new screens are not listed`,
+          `screens: the registry is full (${refused.limit} screens, each beating or managed by staff); new screens are not listed until one is forgotten or goes silent`,
         );
       listFullTold = true;
       return refuseFor(
         c,
         503,
         30,
-        `the screen list is full (${refused.limit} screens): this screen is not listed until one goes silent`,
+        `the screen registry is full (${refused.limit} screens): this screen is not listed until staff forget one or one goes silent`,
       );
     }
     if (screens.size < limits.maxScreens) listFullTold = false;
     return c.json({ ok: true, revision: state.revision });
   });
 
-  app.get(ROUTES.screens, requireToken(auth), (c) => c.json(screens.list()));
+  const admin = requireToken(auth);
+  app.get(ROUTES.screens, admin, (c) => {
+    // The cap, and whether it is reached, for the admin to say so.
+    c.header('X-Registry-Cap', String(screens.maxScreens));
+    return c.json(screens.list(state.revision));
+  });
+
+  app.post(SCREEN_ROUTES.assign, admin, async (c) => {
+    const body = await readBody(c, AssignInput, 'the assignment');
+    if (!body.ok) return body.response;
+    const { screen, assignment, group } = body.value;
+    const room = assignment?.room;
+    if (room !== undefined && !state.base.rooms.some((r) => r.id === room))
+      return refuse(c, 400, `the assignment is not valid: unknown room "${room}"`, [
+        { path: 'assignment.room', message: `no room "${room}" in the program` },
+      ]);
+    const info = screens.assign(screen, assignment, group);
+    return info ? c.json(info) : unknownScreen(c, screen);
+  });
+
+  app.post(SCREEN_ROUTES.command, admin, async (c) => {
+    const body = await readBody(c, CommandInput, 'the command');
+    if (!body.ok) return body.response;
+    const { command, ...target } = body.value;
+    const hit = screens.command(command, target);
+    if (hit.length === 0)
+      return refuse(c, 404, `no screen matches (${describeTarget(target)}): nothing to ${command}`);
+    log(`screens: ${command} ${hit.length === 1 ? hit[0] : `${hit.length} screens`} (staff)`);
+    return c.json({ screens: hit });
+  });
+
+  app.post(SCREEN_ROUTES.dismiss, admin, async (c) => {
+    const body = await readBody(c, DismissInput, 'the dismissal');
+    if (!body.ok) return body.response;
+    const { screen, ...alarm } = body.value;
+    return screens.dismiss(screen, alarm) ? c.json({ ok: true }) : unknownScreen(c, screen);
+  });
+
+  app.post(SCREEN_ROUTES.forget, admin, async (c) => {
+    const body = await readBody(c, ForgetInput, 'the screen to forget');
+    if (!body.ok) return body.response;
+    return screens.forget(body.value.screen) ? c.json({ ok: true }) : unknownScreen(c, body.value.screen);
+  });
+
+  app.get(SCREEN_ROUTES.capture, admin, async (c) => {
+    const name = ScreenName.safeParse(c.req.query('screen') ?? '');
+    if (!name.success) return refuse(c, 400, 'give the screen to capture: ?screen=NAME');
+    const png = capture ? await capture(name.data) : null;
+    if (!png)
+      return refuse(
+        c,
+        404,
+        `"${name.data}" is no Electron window of this host: only those can be captured (the thumbnail shows what it reports)`,
+      );
+    return c.body(png as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': 'image/png',
+      'Cache-Control': 'no-store',
+    });
+  });
 
   return app;
+}
+
+const unknownScreen = (c: Parameters<typeof refuse>[0], screen: string) =>
+  refuse(c, 404, `no screen "${screen}" in the registry (it has to beat once first)`, [
+    { path: 'screen', message: 'is not in the registry' },
+  ]);
+
+function describeTarget(t: { screens?: string[]; group?: string; all?: true }): string {
+  if (t.all) return 'all screens';
+  if (t.group !== undefined) return `group "${t.group}"`;
+  return `screens ${(t.screens ?? []).map((s) => `"${s}"`).join(', ')}`;
 }

@@ -76,6 +76,8 @@ const fake = vi.hoisted(() => {
         },
         getURL: () => contents.url,
         closeDevTools() {},
+        capturePage: () =>
+          Promise.resolve({ isEmpty: () => false, toPNG: () => Buffer.from([0x89, 0x50, 0x4e, 0x47]) }),
       }) as unknown as FakeContents & Record<string, unknown>;
       this.webContents = contents;
       state.windows.push(this as unknown as FakeWindow);
@@ -314,6 +316,20 @@ describe('electron/main.ts', () => {
     const before = room.webContents.loads.length;
     room.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
     await vi.waitFor(() => expect(room.webContents.loads.length).toBe(before + 1), { timeout: 5_000 });
+  });
+
+  it('captures a window for the admin on request, typed against the fake Electron API', async () => {
+    const room = win('/room/winchester');
+    const name = new URL(room.webContents.url).searchParams.get('screen')!;
+    const origin = new URL(room.webContents.url).origin;
+    const capture = (screen: string) =>
+      fetch(`${origin}/api/screens/capture?screen=${encodeURIComponent(screen)}`, {
+        headers: { authorization: `Bearer ${storedToken()}` },
+      });
+    const res = await capture(name);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect([...new Uint8Array(await res.arrayBuffer())]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect((await capture('a-browser-elsewhere')).status).toBe(404);
   });
 
   it('a second launch focuses the admin window', () => {

@@ -151,7 +151,7 @@ describe('a host on the venue network', () => {
     expect(list.map((s) => s.screen)).toEqual(expect.arrayContaining(['real-1', 'real-2', 'real-3']));
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
     expect(statuses.every((s) => [200, 429, 503].includes(s))).toBe(true);
-    expect(h.lines.filter((l) => l.includes('the screen list is full'))).toHaveLength(1);
+    expect(h.lines.filter((l) => l.includes('the registry is full'))).toHaveLength(1);
     for (const a of [real, ...agents]) a.destroy();
   }, 180_000);
 

@@ -1,49 +1,238 @@
 import { describe, expect, it } from 'vitest';
-import { HEARTBEAT_INTERVAL_MS } from '../../../../core/protocol/index.js';
+import {
+  type Heartbeat,
+  IDENTIFY_MS,
+  SCREEN_BEHIND_MS,
+  SCREEN_SILENT_MS,
+  type ScreenDirective,
+} from '../../../../core/protocol/index.js';
 import { ScreenRegistry } from '../../../../electron/host/screens.js';
+import { memoryRegistryStore } from '../../../../electron/host/screens-store.js';
 
-const beat = (screen: string) => ({ screen, page: 'lobby' as const, revision: 0 });
+const beat = (screen: string, more: Partial<Heartbeat> = {}): Heartbeat => ({
+  screen,
+  page: 'lobby',
+  revision: 0,
+  ...more,
+});
+const SECRET = 'a-secret-of-the-screen-itself';
 
 describe('ScreenRegistry bounds', () => {
   it('takes at most its screens per address, and updates a known one past the bound', () => {
-    const r = new ScreenRegistry(() => 0, 10, 2);
+    const r = new ScreenRegistry({ realNow: () => 0, maxScreens: 10, maxPerAddress: 2 });
     expect(r.beat(beat('a'), '192.0.2.1')).toBeNull();
     expect(r.beat(beat('b'), '192.0.2.1')).toBeNull();
     expect(r.beat(beat('c'), '192.0.2.1')).toEqual({ reason: 'address-full', limit: 2 });
     expect(r.beat(beat('a'), '192.0.2.1')).toBeNull();
     expect(r.beat(beat('c'), '192.0.2.2')).toBeNull();
-    expect(r.list().map((s) => s.screen)).toEqual(['a', 'b', 'c']);
+    expect(r.list(0).map((s) => s.screen)).toEqual(['a', 'b', 'c']);
   });
 
-  it('when full, makes room only by dropping a stale screen, never one that beats', () => {
+  it('when full, makes room only by dropping a silent screen, never one that beats', () => {
     let now = 0;
-    const r = new ScreenRegistry(() => now, 2, 10);
+    const r = new ScreenRegistry({ realNow: () => now, maxScreens: 2, maxPerAddress: 10 });
     r.beat(beat('old'), '192.0.2.1');
     r.beat(beat('live'), '192.0.2.1');
     expect(r.beat(beat('new'), '192.0.2.3')).toEqual({ reason: 'list-full', limit: 2 });
-    now += 2 * HEARTBEAT_INTERVAL_MS + 1;
+    now += SCREEN_SILENT_MS + 1;
     r.beat(beat('live'), '192.0.2.1');
     expect(r.beat(beat('new'), '192.0.2.3')).toBeNull();
-    expect(r.list().map((s) => s.screen)).toEqual(['live', 'new']);
+    expect(r.list(0).map((s) => s.screen)).toEqual(['live', 'new']);
     // The dropped screen's address counts one screen less.
     expect(r.beat(beat('again'), '192.0.2.1')).toEqual({ reason: 'list-full', limit: 2 });
   });
 
-  it('an address at its bound makes room by dropping its own stale screen; loopback is unbounded', () => {
+  it('never drops a silent screen staff manage (assigned or grouped) to make room', () => {
     let now = 0;
-    const r = new ScreenRegistry(
-      () => now,
-      10,
-      2,
-      (a) => a === '127.0.0.1',
-    );
+    const r = new ScreenRegistry({ realNow: () => now, maxScreens: 2 });
+    r.beat(beat('door'));
+    r.beat(beat('spare'));
+    r.assign('door', { page: 'room', room: 'winchester' }, undefined);
+    now += SCREEN_SILENT_MS + 1;
+    expect(r.beat(beat('new'))).toBeNull();
+    expect(r.list(0).map((s) => s.screen)).toEqual(['door', 'new']);
+    now += SCREEN_SILENT_MS + 1;
+    r.beat(beat('new'));
+    expect(r.beat(beat('third'))).toEqual({ reason: 'list-full', limit: 2 });
+  });
+
+  it('an address at its bound makes room by dropping its own silent screen; loopback is unbounded', () => {
+    let now = 0;
+    const r = new ScreenRegistry({
+      realNow: () => now,
+      maxScreens: 10,
+      maxPerAddress: 2,
+      unbounded: (a) => a === '127.0.0.1',
+    });
     r.beat(beat('a'), '192.0.2.1');
     r.beat(beat('b'), '192.0.2.1');
-    now += 2 * HEARTBEAT_INTERVAL_MS + 1;
+    now += SCREEN_SILENT_MS + 1;
     r.beat(beat('b'), '192.0.2.1');
     expect(r.beat(beat('c'), '192.0.2.1')).toBeNull();
     expect(r.beat(beat('d'), '192.0.2.1')).toEqual({ reason: 'address-full', limit: 2 });
-    expect(r.list().map((s) => s.screen)).toEqual(['b', 'c']);
+    expect(r.list(0).map((s) => s.screen)).toEqual(['b', 'c']);
     for (const s of ['l1', 'l2', 'l3', 'l4']) expect(r.beat(beat(s), '127.0.0.1')).toBeNull();
+  });
+});
+
+describe('ScreenRegistry names', () => {
+  it('binds a name to the secret of its first beat that brings one; others cannot take it', () => {
+    const r = new ScreenRegistry({ realNow: () => 0 });
+    expect(r.beat(beat('door', { secret: SECRET }))).toBeNull();
+    expect(r.beat(beat('door', { secret: 'another-screen-s-secret', revision: 9 }))).toEqual({
+      reason: 'name-taken',
+      screen: 'door',
+    });
+    expect(r.beat(beat('door', { revision: 9 }))).toEqual({ reason: 'name-taken', screen: 'door' });
+    expect(r.beat(beat('door', { secret: SECRET, revision: 3 }))).toBeNull();
+    const [s] = r.list(3);
+    expect(s).toMatchObject({ screen: 'door', revision: 3, bound: true });
+    expect(JSON.stringify(r.list(3))).not.toContain(SECRET);
+  });
+
+  it('a forgotten name is free again', () => {
+    const r = new ScreenRegistry({ realNow: () => 0 });
+    r.beat(beat('door', { secret: SECRET }));
+    expect(r.forget('door')).toBe(true);
+    expect(r.beat(beat('door', { secret: 'a-new-screen-with-this-name' }))).toBeNull();
+  });
+});
+
+describe('ScreenRegistry liveness and alarms (host real time, injected)', () => {
+  it.each([
+    // [ms since last beat, silent]
+    [0, false],
+    [SCREEN_SILENT_MS, false],
+    [SCREEN_SILENT_MS + 1, true],
+  ])('%i ms after its last beat: silent %s', (after, silent) => {
+    let now = 1_000_000;
+    const r = new ScreenRegistry({ realNow: () => now });
+    r.beat(beat('door', { page: 'room', room: 'winchester' }));
+    now += after;
+    const [s] = r.list(0);
+    expect(s!.stale).toBe(silent);
+    expect(s!.alarm).toEqual(silent ? { kind: 'silent', since: 1_000_000 + SCREEN_SILENT_MS } : null);
+  });
+
+  it('raises "behind" 10 s after a newer revision was made, clears when the screen shows it', () => {
+    let now = 5_000;
+    const r = new ScreenRegistry({ realNow: () => now });
+    r.beat(beat('door', { revision: 4 }));
+    now = 20_000;
+    r.noteRevision(5);
+    now = 20_000 + SCREEN_BEHIND_MS - 1;
+    r.beat(beat('door', { revision: 4 }));
+    expect(r.list(5)[0]!.alarm).toBeNull();
+    now = 20_000 + SCREEN_BEHIND_MS;
+    expect(r.list(5)[0]!.alarm).toEqual({ kind: 'behind', since: 20_000 + SCREEN_BEHIND_MS });
+    r.beat(beat('door', { revision: 5 }));
+    expect(r.list(5)[0]!.alarm).toBeNull();
+  });
+
+  it('a dismissed alarm stays down; the next one is raised again', () => {
+    let now = 0;
+    const r = new ScreenRegistry({ realNow: () => now });
+    r.beat(beat('door'));
+    now = SCREEN_SILENT_MS + 1;
+    const alarm = r.list(0)[0]!.alarm!;
+    expect(r.dismiss('door', alarm)).toBe(true);
+    expect(r.list(0)[0]!.alarm).toBeNull();
+    r.beat(beat('door'));
+    now += SCREEN_SILENT_MS + 1;
+    expect(r.list(0)[0]!.alarm).toMatchObject({ kind: 'silent' });
+  });
+
+  it('raises none for admin pages', () => {
+    let now = 0;
+    const r = new ScreenRegistry({ realNow: () => now });
+    r.beat(beat('staff-laptop', { page: 'admin' }));
+    now = 10 * SCREEN_SILENT_MS;
+    expect(r.list(0)[0]!.alarm).toBeNull();
+  });
+});
+
+describe('ScreenRegistry reloads, directives, store', () => {
+  it('counts every page load after the first, with its reason and when', () => {
+    let now = 100_000;
+    const r = new ScreenRegistry({ realNow: () => now });
+    r.beat(beat('door', { boot: 'b1', reason: 'start', uptimeMs: 500 }));
+    r.beat(beat('door', { boot: 'b1', uptimeMs: 15_500 }));
+    expect(r.list(0)[0]).toMatchObject({ reloads: 0, lastReload: { at: 99_500, why: 'start' } });
+    now = 200_000;
+    r.beat(beat('door', { boot: 'b2', reason: 'staff', uptimeMs: 300 }));
+    expect(r.list(0)[0]).toMatchObject({ reloads: 1, lastReload: { at: 199_700, why: 'staff' } });
+  });
+
+  it('tells the screen what staff set, at once: assignment, identify for 15 s, reload', () => {
+    let now = 0;
+    const r = new ScreenRegistry({ realNow: () => now });
+    r.beat(beat('door'));
+    r.beat(beat('other'));
+    const told: ScreenDirective[] = [];
+    const stop = r.watch('door', (d) => told.push(d));
+    r.assign('door', { page: 'room', room: 'borg', lang: 'de' }, 'floor-1');
+    expect(r.command('identify', { screens: ['door'] })).toEqual(['door']);
+    now = 1_000;
+    expect(r.directive('door').identifyMs).toBe(IDENTIFY_MS - 1_000);
+    expect(r.command('reload', { group: 'floor-1' })).toEqual(['door']);
+    stop();
+    r.command('reload', { all: true });
+    expect(told).toEqual([
+      { screen: 'door', assignment: { page: 'room', room: 'borg', lang: 'de' }, identifyMs: 0, reload: 0 },
+      {
+        screen: 'door',
+        assignment: { page: 'room', room: 'borg', lang: 'de' },
+        identifyMs: IDENTIFY_MS,
+        reload: 0,
+      },
+      {
+        screen: 'door',
+        assignment: { page: 'room', room: 'borg', lang: 'de' },
+        identifyMs: IDENTIFY_MS - 1_000,
+        reload: 1,
+      },
+    ]);
+    expect(r.directive('other').reload).toBe(1);
+    expect(r.directive('nobody')).toEqual({ screen: 'nobody', assignment: null, identifyMs: 0, reload: 0 });
+  });
+
+  it('keeps screens, assignments and groups in its store across a restart', () => {
+    const store = memoryRegistryStore();
+    const first = new ScreenRegistry({ realNow: () => 0, store });
+    first.beat(beat('door', { secret: SECRET, page: 'room', room: 'winchester' }));
+    first.assign('door', { page: 'lobby', lang: 'de' }, 'hall');
+    first.close();
+    const again = new ScreenRegistry({ realNow: () => 1, store });
+    expect(again.list(0)).toEqual([
+      expect.objectContaining({
+        screen: 'door',
+        assignment: { page: 'lobby', lang: 'de' },
+        group: 'hall',
+        bound: true,
+      }),
+    ]);
+    expect(again.beat(beat('door', { secret: 'not-the-screen-s-secret' }))).toMatchObject({
+      reason: 'name-taken',
+    });
+    expect(JSON.stringify(store.saved)).not.toContain(SECRET);
+  });
+
+  it('saves beats later, together (not on every beat); a change by staff at once', () => {
+    const store = memoryRegistryStore();
+    let saves = 0;
+    const counting = {
+      load: store.load,
+      save: (l: Parameters<typeof store.save>[0]) => (saves++, store.save(l)),
+    };
+    const r = new ScreenRegistry({ realNow: () => 0, store: counting, saveEveryMs: 60_000 });
+    r.beat(beat('door'));
+    for (let i = 1; i < 20; i++) r.beat(beat(i % 2 ? 'door' : `new-${i}`, { revision: i }));
+    expect(saves).toBe(0);
+    r.assign('door', { page: 'lobby' }, null);
+    expect(saves).toBe(1);
+    r.beat(beat('door', { revision: 20 }));
+    r.close();
+    expect(saves).toBe(2);
+    expect(store.saved.find((s) => s.screen === 'door')!.report.revision).toBe(20);
   });
 });

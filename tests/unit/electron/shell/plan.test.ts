@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Assignment } from '../../../../core/protocol/index.js';
 import { defaultConfig, type DisplaysConfig } from '../../../../electron/shell/config.js';
 import {
   changedWindows,
@@ -194,5 +195,29 @@ describe('tile', () => {
     expect(tiles[0]).toEqual({ x: 0, y: 0, width: 1200 / cols, height: 600 / rows });
     expect(new Set(tiles.map((t) => t.x)).size).toBe(cols);
     expect(new Set(tiles.map((t) => t.y)).size).toBe(rows);
+  });
+});
+
+describe('planWindows with the registry', () => {
+  it.each([
+    ['no assignment: the config is the first one', {}, { page: 'room', room: 'winchester' }],
+    [
+      'a room assigned',
+      { winchester: { page: 'room', room: 'magnolia' } },
+      { page: 'room', room: 'magnolia' },
+    ],
+    ['the lobby assigned', { winchester: { page: 'lobby' } }, { page: 'lobby' }],
+  ] as const)('%s', (_, assigned, want) => {
+    const lookup = (name: string) => (assigned as Record<string, Assignment>)[name] ?? null;
+    const plan = planWindows(SAMPLE, FOUR, { kiosk: true, assignment: lookup });
+    const w = plan.find((s) => s.screen === 'winchester')!;
+    expect({ page: w.page, ...(w.room !== undefined ? { room: w.room } : {}) }).toEqual(want);
+    expect(w.displayId).toBe(30);
+  });
+
+  it('never reassigns the admin window', () => {
+    const plan = planWindows(SAMPLE, FOUR, { kiosk: false, assignment: () => ({ page: 'lobby' }) });
+    expect(plan.find((s) => s.entry === 0)!.page).toBe('admin');
+    expect(plan.filter((s) => s.page === 'lobby')).toHaveLength(3);
   });
 });

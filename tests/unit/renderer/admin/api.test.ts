@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AdminApi } from '../../../../renderer/admin/api.js';
+import { screenInfo } from './screen-info.js';
 
 function fakeFetch(status: number, body: unknown, seen: { url?: string; init?: RequestInit } = {}) {
   return (async (url: string, init?: RequestInit) => {
@@ -44,7 +45,7 @@ describe('AdminApi', () => {
   });
 
   it('accepts the screen list bare or wrapped', async () => {
-    const screen = { screen: 'a', page: 'room', room: 'winchester', revision: 1, lastSeen: 5, stale: false };
+    const screen = screenInfo({ screen: 'a', room: 'winchester', revision: 1, lastSeen: 5 });
     for (const body of [[screen], { screens: [screen] }]) {
       const res = await new AdminApi(() => 't', '', fakeFetch(200, body)).screens();
       expect(res).toEqual({ ok: true, value: [screen] });

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { applyOverrides } from '../../../../core/overrides/apply.js';
 import type { JournalEntry, OverrideInput } from '../../../../core/overrides/schema.js';
 import { ProgramShape } from '../../../../core/program/schema.js';
-import type { ScreenInfo } from '../../../../core/protocol/index.js';
 import { restoreText } from '../../../../renderer/admin/journal.js';
 import { liveRows } from '../../../../renderer/admin/live.js';
 import { reach } from '../../../../renderer/admin/screens.svelte.js';
 import { stageRows } from '../../../../renderer/admin/stage.js';
+import { screenInfo } from './screen-info.js';
 
 const printed = ProgramShape.parse(
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../../data/opml19.json'), 'utf8')),
@@ -115,14 +115,7 @@ describe('restoreText', () => {
 });
 
 describe('reach', () => {
-  const screen = (s: Partial<ScreenInfo>): ScreenInfo => ({
-    screen: 'x',
-    page: 'room',
-    revision: 0,
-    lastSeen: 0,
-    stale: false,
-    ...s,
-  });
+  const screen = screenInfo;
   it('counts only the live screens, not the admin, and those that applied the revision', () => {
     const screens = [
       screen({ screen: 'a', revision: 5 }),
