@@ -10,8 +10,8 @@ export const ImageRef = z.strictObject({
 });
 export type ImageRef = z.infer<typeof ImageRef>;
 
-/** The image's same-origin URL on the host (served by electron/host/images.ts). */
-export const imagePath = (img: Pick<ImageRef, 'hash' | 'ext'>): string => `/images/${img.hash}.${img.ext}`;
+// screens need it without zod: it lives in a zod-free file beside this one
+export { imagePath } from './image-path.js';
 
 /**
  * Fonts the renderer bundles (no network fonts): `system` is the look the screens always had.

@@ -170,7 +170,7 @@ export class AdminApi {
           ? 'application/json'
           : typeof raw === 'string'
             ? 'text/plain'
-            : 'application/octet-stream';
+            : raw.type || 'application/octet-stream';
     let res: Response;
     try {
       res = await this.fetchFn(this.baseUrl + route, {

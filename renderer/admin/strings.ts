@@ -29,6 +29,16 @@ export const TEXT = {
     refused: (error: string) => `The host refused the undo: ${error}`,
     ok: (target: number, revision: number) => `Undid #${target} (logged as #${revision}).`,
   },
+  slides: {
+    title: 'Loop & slides',
+    hint: 'what each screen shows, in what order, for how long',
+    ownLoop: 'This room runs its own loop.',
+    sharedLoop: "This room runs every room's loop.",
+    customHint: 'Each shows where a loop names it, when its schedule says (venue time).',
+    unknownKind: (slide: string) => `${slide} (unknown here: a screen leaves it out)`,
+    noSuchSlide: (slide: string) => `${slide} (no such slide: save would be refused)`,
+    saved: (revision: number) => `Saved as revision ${revision}: every screen runs it now.`,
+  },
   live: {
     title: 'Live now',
     empty: 'Nothing changed is live: the screens show the printed program.',

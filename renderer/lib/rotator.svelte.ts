@@ -1,8 +1,8 @@
 /**
  * Turns a loop of slides: shows each for its duration, in order, skipping those whose `when` is
- * false right now. The slide list is recomputed as the state changes; the slide on screen stays
- * until its time is up (or it no longer applies). Real time, not the host clock: a simulated
- * clock running 60× must not make slides flash by.
+ * false right now. The loop itself is data (a getter: the settings may change it at any time);
+ * the slide on screen stays until its time is up (or it no longer applies, or left the loop).
+ * Real time, not the host clock: a simulated clock running 60× must not make slides flash by.
  */
 export interface SlideDef<C> {
   kind: string;
@@ -26,16 +26,20 @@ export function nextSlide<C>(
 
 export class Rotator<C> {
   current = $state<string | null>(null);
-  #defs: readonly SlideDef<C>[];
+  #defs: () => readonly SlideDef<C>[];
   #ctx: () => C | null;
   #timer: ReturnType<typeof setTimeout> | null = null;
-  #pinned: string | null;
+  #pin: string | null;
 
-  /** `pinned` holds one slide (previews and tests: `?slide=now`). */
-  constructor(defs: readonly SlideDef<C>[], ctx: () => C | null, pinned: string | null = null) {
+  /** `pinned` holds one slide while the loop has it (previews and tests: `?slide=now`). */
+  constructor(defs: () => readonly SlideDef<C>[], ctx: () => C | null, pinned: string | null = null) {
     this.#defs = defs;
     this.#ctx = ctx;
-    this.#pinned = pinned && defs.some((d) => d.kind === pinned) ? pinned : null;
+    this.#pin = pinned;
+  }
+
+  get #pinned(): string | null {
+    return this.#pin && this.#defs().some((d) => d.kind === this.#pin) ? this.#pin : null;
   }
 
   start(): void {
@@ -47,25 +51,31 @@ export class Rotator<C> {
     this.#timer = null;
   }
 
-  /** Call when the state changed: leaves a slide that no longer applies at once. */
+  /** Call when the state or the loop changed: leaves a slide that no longer applies at once. */
   check(): void {
     const ctx = this.#ctx();
-    if (this.#pinned || ctx === null || this.current === null) {
+    const pinned = this.#pinned;
+    if (pinned !== null) {
+      if (this.current !== pinned) this.#advance(null);
+      return;
+    }
+    if (ctx === null || this.current === null) {
       if (this.current === null && ctx !== null) this.#advance(null);
       return;
     }
-    const def = this.#defs.find((d) => d.kind === this.current);
+    const def = this.#defs().find((d) => d.kind === this.current);
     if (!def || !def.when(ctx)) this.#advance(this.current);
   }
 
   #advance(from: string | null): void {
     this.stop();
     const ctx = this.#ctx();
-    if (this.#pinned) {
-      this.current = this.#pinned;
+    const pinned = this.#pinned;
+    if (pinned !== null) {
+      this.current = pinned;
       return;
     }
-    const next = ctx === null ? null : nextSlide(this.#defs, ctx, from);
+    const next = ctx === null ? null : nextSlide(this.#defs(), ctx, from);
     this.current = next?.kind ?? null;
     this.#timer = setTimeout(() => this.#advance(this.current), next?.duration ?? 1_000);
   }

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProgramShape } from '../../../../core/program/schema.js';
 import { roomView } from '../../../../renderer/room/view.js';
-import { ROOM_SLIDES } from '../../../../renderer/room/slides.js';
 
 const opml = ProgramShape.parse(
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../../data/opml19.json'), 'utf8')),
@@ -49,18 +48,7 @@ describe('room status when nothing is on here', () => {
   });
 });
 
-describe('room slide plan', () => {
-  const kinds = (iso: string, room = 'stevens-creek') =>
-    ROOM_SLIDES.filter((d) => d.when(roomView(opml, room, at(iso)))).map((d) => d.kind);
-
-  it.each([
-    { at: '2019-05-20T11:00:00-07:00', want: ['now', 'next', 'later', 'elsewhere', 'sponsors'] },
-    { at: '2019-05-20T16:30:00-07:00', want: ['now', 'elsewhere'] },
-    { at: '2019-05-20T21:00:00-07:00', want: ['now'] },
-  ])('stevens-creek at $at shows $want', ({ at: iso, want }) => {
-    expect(kinds(iso)).toEqual(want);
-  });
-
+describe('room view', () => {
   it('lists the other rooms, venue-wide items first', () => {
     const v = roomView(opml, 'magnolia', at('2019-05-20T11:00:00-07:00'));
     expect(v.elsewhere.map((e) => e.session.id)).toEqual(['t1-production', 't2-deep-learning', 'tut-am']);

@@ -7,7 +7,7 @@ import { findLiterals } from './literals.js';
 // (issue 14). Program data (titles, room names) is not text of ours and comes as values.
 
 const ROOT = join(import.meta.dirname, '../../../../..');
-const SCREEN_DIRS = ['renderer/room', 'renderer/lobby'];
+const SCREEN_DIRS = ['renderer/room', 'renderer/lobby', 'renderer/slides'];
 /** The lib pieces the screens use: every component there, and the shared wording. */
 const LIB = [
   'renderer/lib/format.ts',

@@ -1,0 +1,47 @@
+import { untrack } from 'svelte';
+import type { Settings } from '../../core/settings/schema.js';
+import { screenLanguage } from '../lib/i18n/index.svelte.js';
+import { Rotator } from '../lib/rotator.svelte.js';
+import type { ScreenCtx, SlideKind } from './kind.js';
+import { planLoop, type PlannedSlide } from './plan.js';
+import { CUSTOM_KINDS } from './registry.js';
+import { screenLoop } from './settings.js';
+
+/**
+ * A screen's loop, live: the settings' loop for this screen planned with its kinds, turned by
+ * the rotator, and the slide on screen. Create it while the page's component initialises (it
+ * keeps its effects there): a new `settings` entry or state change re-plans and re-checks.
+ */
+export class ScreenLoop<C extends ScreenCtx> {
+  readonly rotator: Rotator<C>;
+  #kinds: readonly SlideKind<C>[];
+  #settings: () => Settings;
+  #room: () => string | null;
+
+  readonly plan = $derived.by((): PlannedSlide<C>[] => {
+    const { loop, slides } = screenLoop(this.#settings(), this.#room());
+    return planLoop(loop, this.#kinds, CUSTOM_KINDS, slides);
+  });
+  /** The slide on screen (null before the first one). */
+  readonly shown = $derived.by(() => this.plan.find((d) => d.kind === this.rotator.current) ?? null);
+
+  constructor(
+    kinds: readonly SlideKind<C>[],
+    opts: { settings: () => Settings; room: () => string | null; ctx: () => C | null; pinned: string | null },
+  ) {
+    this.#kinds = kinds;
+    this.#settings = opts.settings;
+    this.#room = opts.room;
+    this.rotator = new Rotator(() => this.plan, opts.ctx, opts.pinned);
+    $effect(() => {
+      void opts.ctx();
+      void this.plan;
+      untrack(() => this.rotator.check());
+    });
+    // bilingual screens turn language half-way through each slide's own duration
+    $effect(() => {
+      const kind = this.rotator.current;
+      untrack(() => screenLanguage.slide(this.plan.find((d) => d.kind === kind)?.duration ?? 0));
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LOBBY_LOOP, DEFAULT_ROOM_LOOP } from '../../../../core/settings/loop.js';
+import { CustomSlide } from '../../../../core/settings/slides.js';
+import { CUSTOM_KINDS, LOBBY_KINDS, ROOM_KINDS } from '../../../../renderer/slides/registry.js';
+
+const dir = resolve(import.meta.dirname, '../../../../renderer/slides');
+const registry = readFileSync(resolve(dir, 'registry.ts'), 'utf8');
+const kindFiles = ['room', 'lobby', 'custom'].flatMap((sub) =>
+  readdirSync(resolve(dir, sub))
+    .filter((f) => f.endsWith('.svelte'))
+    .map((f) => `${sub}/${f}`),
+);
+
+describe('the slide registry', () => {
+  it.each(kindFiles)('%s is one kind: its definition and component in one file, registered once', (file) => {
+    const source = readFileSync(resolve(dir, file), 'utf8');
+    expect(source).toMatch(/<script module lang="ts">[\s\S]*export const (slide|custom)\b/);
+    const imports = registry.match(new RegExp(`from '\\./${file.replace('.', '\\.')}'`, 'g')) ?? [];
+    expect(imports).toHaveLength(1);
+    const name = /^import (\w+), \{ (?:slide|custom) as (\w+) \}/m.exec(
+      registry.split('\n').find((l) => l.includes(`'./${file}'`))!,
+    )!;
+    // listed once: `kind(def, Component)` or `customKind(def, Component)`
+    expect(registry.match(new RegExp(`\\(${name[2]}, ${name[1]}\\)`, 'g'))).toHaveLength(1);
+  });
+
+  it('gives each kind of a screen its own name', () => {
+    for (const kinds of [ROOM_KINDS, LOBBY_KINDS])
+      expect(new Set(kinds.map((k) => k.kind)).size).toBe(kinds.length);
+    expect(new Set(CUSTOM_KINDS.map((k) => k.type)).size).toBe(CUSTOM_KINDS.length);
+  });
+
+  it('knows every kind the default loops name', () => {
+    expect(
+      DEFAULT_ROOM_LOOP.map((e) => e.slide).filter((s) => !ROOM_KINDS.some((k) => k.kind === s)),
+    ).toEqual([]);
+    expect(
+      DEFAULT_LOBBY_LOOP.map((e) => e.slide).filter((s) => !LOBBY_KINDS.some((k) => k.kind === s)),
+    ).toEqual([]);
+  });
+
+  it('has a kind for every custom slide type the settings allow', () => {
+    const types = CustomSlide.options.map((o) => o.shape.type.value);
+    expect(CUSTOM_KINDS.map((k) => k.type).sort()).toEqual([...types].sort());
+  });
+});
