@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_SETTINGS, Settings } from '../settings/schema.js';
+import { Settings } from '../settings/schema.js';
 
 /**
  * The screens' settings on the wire. GET ROUTES.settings answers the document in force (no token:
@@ -15,9 +15,6 @@ export const SettingsInfo = z.object({
 });
 export type SettingsInfo = z.infer<typeof SettingsInfo>;
 
-/** The settings a snapshot carries, or the defaults (a snapshot cached by an older Hallway). */
-export function settingsOf(s: { settings?: Settings | undefined } | null | undefined): Settings {
-  return s?.settings ?? DEFAULT_SETTINGS;
-}
+export { settingsOf } from '../settings/defaults.js';
 
 export { Settings };

@@ -42,19 +42,8 @@ export const LoopList = z
     });
   });
 
-/** Today's loops: what the screens showed before the loop was configurable. */
-export const DEFAULT_ROOM_LOOP: LoopEntry[] = [
-  { slide: 'now', seconds: 20 },
-  { slide: 'next', seconds: 10 },
-  { slide: 'later', seconds: 10 },
-  { slide: 'elsewhere', seconds: 12 },
-  { slide: 'announcements', seconds: 12 },
-  { slide: 'sponsors', seconds: 8 },
-];
-export const DEFAULT_LOBBY_LOOP: LoopEntry[] = [
-  { slide: 'grid', seconds: 20 },
-  { slide: 'now', seconds: 12 },
-];
+import { DEFAULT_LOBBY_LOOP, DEFAULT_ROOM_LOOP } from './loop-defaults.js';
+export { DEFAULT_LOBBY_LOOP, DEFAULT_ROOM_LOOP };
 
 export const Loop = z.strictObject({
   /** Every room screen's loop, unless `rooms` names its room. */

@@ -1,5 +1,6 @@
 import { contrastRatio } from './contrast.js';
-import { PALETTES, type Theme, themeColours } from './theme.js';
+import { PALETTES, themeColours } from './theme-colours.js';
+import type { Theme } from './theme.js';
 
 /**
  * The screens' CSS custom properties (renderer/styles/screen.css names them) for a theme. Panels,

@@ -37,4 +37,4 @@ export type Settings = z.infer<typeof Settings>;
 /** What a file or PUT may hold: any part left out takes its default. */
 export type SettingsInput = z.input<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = Settings.parse({});
+export { DEFAULT_SETTINGS } from './defaults.js';

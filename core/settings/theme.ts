@@ -12,6 +12,7 @@ export type ImageRef = z.infer<typeof ImageRef>;
 
 // screens need it without zod: it lives in a zod-free file beside this one
 export { imagePath } from './image-path.js';
+export { PALETTES, themeColours, type ThemeColours } from './theme-colours.js';
 
 /**
  * Fonts the renderer bundles (no network fonts): `system` is the look the screens always had.
@@ -20,12 +21,6 @@ export { imagePath } from './image-path.js';
 export const FONTS = ['system', 'atkinson-hyperlegible', 'inter', 'source-sans'] as const;
 export const Font = z.enum(FONTS, { error: `must be one of ${FONTS.join(', ')}` });
 export type Font = z.infer<typeof Font>;
-
-/** Today's look (the dark theme screen.css always had), and its light counterpart. */
-export const PALETTES = {
-  dark: { background: '#0b1017', text: '#f5f7fa', accent: '#ffb627' },
-  light: { background: '#f7f5f0', text: '#10161f', accent: '#8a4b00' },
-} as const;
 
 /** Left out, a colour is the mode's own: `{ mode: 'light' }` alone is a whole light theme. */
 export const Theme = z.strictObject({
@@ -37,19 +32,3 @@ export const Theme = z.strictObject({
   logo: ImageRef.nullable().default(null),
 });
 export type Theme = z.infer<typeof Theme>;
-
-export interface ThemeColours {
-  background: string;
-  text: string;
-  accent: string;
-}
-
-/** The colours in force: staff's, else the mode's. */
-export function themeColours(t: Theme): ThemeColours {
-  const base = PALETTES[t.mode];
-  return {
-    background: t.background ?? base.background,
-    text: t.text ?? base.text,
-    accent: t.accent ?? base.accent,
-  };
-}

@@ -1,6 +1,7 @@
-import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/schema.js';
+import { DEFAULT_SETTINGS } from '../../core/settings/defaults.js';
+import type { Settings } from '../../core/settings/schema.js';
 import { palette } from '../../core/settings/palette.js';
-import { imagePath } from '../../core/settings/theme.js';
+import { imagePath } from '../../core/settings/image-path.js';
 import { useFont } from './fonts.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Snapshot } from '../../core/protocol/index.js';
 import { preloaded, roomPayloadUrl } from '../../core/protocol/room.js';
 import { HEARTBEAT_INTERVAL_MS, ROUTES, dayUrl } from '../../core/protocol/wire.js';
 import type { Program } from '../../core/program/schema.js';
-import { settingsOf } from '../../core/protocol/settings.js';
+import { settingsOf } from '../../core/settings/defaults.js';
 import type { Settings } from '../../core/settings/schema.js';
 import { clockNow } from '../../core/time/clock.js';
 import { loadCached } from './cache.js';

@@ -2,7 +2,8 @@ import type { Program, Session } from '../../core/program/schema.js';
 import { clockAt, delayLine, displayTitle, roomName } from '../lib/format.js';
 import { en, type Messages } from '../lib/i18n/en.js';
 import type { RoomView } from './view.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/schema.js';
+import { DEFAULT_SETTINGS } from '../../core/settings/defaults.js';
+import type { Settings } from '../../core/settings/schema.js';
 import { roomWithPlace } from '../lib/wayfinding.js';
 
 /** A line of the "Later today" and "Elsewhere now" slides. */

@@ -1,4 +1,5 @@
-import { isLanguage, type LanguageChoice } from '../../../core/protocol/language.js';
+import type { LanguageChoice } from '../../../core/protocol/language.js';
+import { isLanguage } from '../../../core/protocol/languages.js';
 
 /**
  * Which language(s) a screen speaks. Precedence (COMMON design decision, issue 14): the screen
