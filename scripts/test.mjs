@@ -7,6 +7,8 @@ const steps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['unit tests', 'npx', ['vitest', 'run']],
+  // Real 3-node NATS JetStream clusters and kill -9 rounds: alone, so their deadlines hold.
+  ['cluster tests (nats-server)', 'npx', ['vitest', 'run', '-c', 'vitest.cluster.config.ts']],
   // Venue time must not depend on the machine's zone: the core suite again in two other zones.
   ['unit tests, TZ=UTC', 'npx', ['vitest', 'run', 'tests/unit/core'], { TZ: 'UTC' }],
   ['unit tests, TZ=Asia/Tokyo', 'npx', ['vitest', 'run', 'tests/unit/core'], { TZ: 'Asia/Tokyo' }],
