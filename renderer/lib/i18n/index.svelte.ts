@@ -98,7 +98,8 @@ export function speakOnScreen(o: {
   /** The screen registry's assignment for this screen (`languageFromTag` of its `lang`). */
   assigned?: () => LanguageChoice | null | undefined;
   conference: () => LanguageChoice | null | undefined;
-  slideDuration: () => number;
+  /** The slide on screen's duration, where the page turns no ScreenLoop (which tells it itself). */
+  slideDuration?: () => number;
 }): void {
   const url = languageFromSearch(location.search);
   $effect(() => {
@@ -106,9 +107,11 @@ export function speakOnScreen(o: {
       resolveLanguage({ assigned: o.assigned?.(), url, conference: o.conference() }),
     );
   });
-  $effect(() => {
-    const duration = o.slideDuration();
-    untrack(() => screenLanguage.slide(duration));
-  });
+  const slideDuration = o.slideDuration;
+  if (slideDuration)
+    $effect(() => {
+      const duration = slideDuration();
+      untrack(() => screenLanguage.slide(duration));
+    });
   $effect(() => () => screenLanguage.stop());
 }
