@@ -1,6 +1,8 @@
 import { untrack } from 'svelte';
 import type { Settings } from '../../core/settings/schema.js';
-import { screenLanguage } from '../lib/i18n/index.svelte.js';
+import type { HostConnection } from '../lib/client.svelte.js';
+import { languageFromTag, screenLanguage, speakOnScreen } from '../lib/i18n/index.svelte.js';
+import { pinnedSlide } from '../lib/path.js';
 import { Rotator } from '../lib/rotator.svelte.js';
 import type { ScreenCtx, SlideKind } from './kind.js';
 import { planLoop, type PlannedSlide } from './plan.js';
@@ -44,4 +46,30 @@ export class ScreenLoop<C extends ScreenCtx> {
       untrack(() => screenLanguage.slide(this.plan.find((d) => d.kind === kind)?.duration ?? 0));
     });
   }
+}
+
+/**
+ * A room or lobby page's loop from its host connection: the settings' loop, the screen's
+ * language (the registry's, `?lang=`, the conference's; a bilingual one turns with the slides),
+ * and the slide on screen reported to the registry. Call it while the page initialises.
+ */
+export function pageLoop<C extends ScreenCtx>(
+  conn: HostConnection,
+  kinds: readonly SlideKind<C>[],
+  opts: { room: () => string | null; ctx: () => C | null },
+): ScreenLoop<C> {
+  const loop = new ScreenLoop(kinds, {
+    settings: () => conn.settings,
+    room: opts.room,
+    ctx: opts.ctx,
+    pinned: pinnedSlide(location.search),
+  });
+  speakOnScreen({
+    assigned: () => languageFromTag(conn.screen.assignment?.lang),
+    conference: () => conn.settings.language,
+  });
+  $effect(() => {
+    conn.screen.slide = loop.rotator.current;
+  });
+  return loop;
 }
