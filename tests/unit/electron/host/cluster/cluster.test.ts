@@ -192,7 +192,8 @@ describe('two hosts, one journal', () => {
       await until(
         () => journalOf(a.host),
         (j) => j.length === acked.length + 2,
-        5_000,
+        // the host's ordered consumer reconnects to the nodes that came back: as long as a write
+        20_000,
         'caught up',
       );
       const [ja, jb] = await Promise.all([journalOf(a.host), journalOf(b.host)]);
