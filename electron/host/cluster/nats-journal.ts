@@ -217,9 +217,15 @@ export class NatsJournal implements JournalReplica {
           await sleep(100);
           continue;
         }
+        // No answer is not a no: the client may still hold the message for a node that comes back,
+        // and the stream store it then (at revision after + 1, only if nothing came in between).
+        const unsure = !(e instanceof NatsError && e.code === '503');
         throw new JournalUnavailable(
           `the NATS cluster did not store the change within ${timeout / 1000} s (${(e as Error).message}): ` +
-            'it takes writes only while 2 of its 3 nodes (a quorum) answer; nothing was changed, screens go on showing',
+            'it takes writes only while 2 of its 3 nodes (a quorum) answer; ' +
+            (unsure
+              ? 'it may still be stored once they do: look at the log before sending it again; screens go on showing'
+              : 'nothing was changed, screens go on showing'),
           { cause: e },
         );
       }

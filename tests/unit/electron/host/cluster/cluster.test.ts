@@ -163,14 +163,15 @@ describe('two hosts, one journal', () => {
         10_000,
         'refusing writes without a quorum',
       );
-      expect(refused.json.error).toMatch(/NATS cluster.*nothing was changed/);
+      // A write the cluster did not confirm is refused: its outcome is unknown (see below), and said.
+      expect(refused.json.error).toMatch(/NATS cluster.*(nothing was changed|may still be stored)/);
       const refusedA = await until(
         () => post(a.host, { kind: 'announce', text: 'no quorum a' }),
         (r) => r.status === 503,
         10_000,
         'refusing writes without a quorum',
       );
-      expect(refusedA.json.error).toMatch(/nothing was changed/);
+      expect(refusedA.json.error).toMatch(/nothing was changed|may still be stored/);
       // The screens go on: their pages, snapshot and stream are served from each host's state.
       const snap = await call(b.host, 'GET', ROUTES.snapshot);
       expect(snap.status).toBe(200);
@@ -191,7 +192,7 @@ describe('two hosts, one journal', () => {
 
       await until(
         () => journalOf(a.host),
-        (j) => j.length === acked.length + 2,
+        (j) => acked.every((t) => j.some((e: Json) => e.override.text === t)),
         // the host's ordered consumer reconnects to the nodes that came back: as long as a write
         20_000,
         'caught up',
@@ -199,8 +200,11 @@ describe('two hosts, one journal', () => {
       const [ja, jb] = await Promise.all([journalOf(a.host), journalOf(b.host)]);
       expect(ja).toEqual(jb);
       const texts = ja.map((e: Json) => e.override.text);
-      // Every acknowledged write once, nothing else but the two "ready" lines, revisions 1, 2, 3...
-      expect(texts.filter((t: string) => !t.startsWith('ready'))).toEqual(acked);
+      // Every acknowledged write once, in order, nothing else but the two "ready" lines and the
+      // refused ones the cluster had no answer for (a client may hand one to a node when it is
+      // back: refused as unknown, never acknowledged), revisions 1, 2, 3...
+      const unsure = new Set(['no quorum', 'no quorum a']);
+      expect(texts.filter((t: string) => !t.startsWith('ready') && !unsure.has(t))).toEqual(acked);
       expect(new Set(texts).size).toBe(texts.length);
       expect(ja.map((e: Json) => e.revision)).toEqual(ja.map((_: Json, i: number) => i + 1));
       await screen.until(() => screen.revision === ja.length, 3_000, 'at the last revision');
