@@ -68,7 +68,9 @@ const ready = (h: Api) =>
   until(
     () => post(h, { kind: 'announce', text: `ready ${h.url}` }),
     (r) => r.status === 201,
-    15_000,
+    // the first host of a fresh cluster waits for JetStream's first leader election: seconds, and
+    // more when the machine is busy
+    45_000,
     'taking writes',
   );
 
@@ -127,7 +129,7 @@ describe('two hosts, one journal', () => {
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('kill one NATS node: writes go on; a second: 503 saying why, screens keep showing; back: writes go on, nothing lost, no duplicates', async () => {
     const stream = newStream();
