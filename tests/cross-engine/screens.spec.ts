@@ -159,8 +159,8 @@ describe.each(ENGINES)('$name', (engine) => {
       await until('the slide loop turns', slide, (s) => s !== firstSlide, 25_000);
       expect(await page.text('[data-testid=screen-title]')).toBe('Stevens Creek Room');
       expect(await page.attr('[data-testid=room-screen]', 'data-current')).toMatch(/^t2-/);
-      const cached = await page.evaluate(() => localStorage.getItem('hallway:snapshot') !== null);
-      expect(cached, 'the snapshot is in localStorage').toBe(true);
+      const cached = await page.evaluate(() => localStorage.getItem('hallway:room:stevens-creek') !== null);
+      expect(cached, "the room's payload is in localStorage").toBe(true);
 
       await h.restart({ clock: day('10:45'), rate: 60 });
       await h.post({ kind: 'announce', text: 'Back online: lunch is in the Magnolia Room' });

@@ -99,9 +99,9 @@ test(`a room page across ${KILLS} host SIGKILLs: never blank, catches up within 
         timeout: CATCH_UP_MS * 3,
       });
       catchUps.push(Date.now() - restarted);
-      // Everything acknowledged before the kill is in what the page shows from (its snapshot).
+      // Everything acknowledged before the kill is in what the page shows from (its room payload).
       const has = await page.evaluate((t) => {
-        const raw = localStorage.getItem('hallway:snapshot');
+        const raw = localStorage.getItem('hallway:room:winchester');
         const snap = raw
           ? (JSON.parse(raw) as { snapshot?: { program?: { announcements?: { text: string }[] } } }).snapshot
           : undefined;
