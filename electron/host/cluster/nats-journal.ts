@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   connect,
   DeliverPolicy,
+  type ConsumerMessages,
   type JetStreamClient,
   type JetStreamManager,
   type NatsConnection,
@@ -9,6 +10,7 @@ import {
   StorageType,
   type StreamInfo,
 } from 'nats';
+import { watchLag } from './lag-watch.js';
 import { JournalEntry } from '../../../core/overrides/schema.js';
 import type { ClusterStream } from '../../../core/protocol/cluster.js';
 import { type Journal, JournalUnavailable, type JournalReplica, StaleRevision } from '../journal.js';
@@ -105,7 +107,9 @@ export class NatsJournal implements JournalReplica {
         }
       }
     })();
-    this.#jsm = await nc.jetstreamManager({ timeout: 2_000 });
+    // No API check here: while a fresh cluster elects its first JetStream leader the check fails,
+    // and that would end this host's follow for good; #ensureStream retries until it answers.
+    this.#jsm = await nc.jetstreamManager({ timeout: 2_000, checkAPI: false });
     this.#js = nc.jetstream({ timeout: this.opts.publishTimeoutMs ?? 2_000 });
     const info = await this.#ensureStream();
     if (!info) return;
@@ -160,15 +164,38 @@ export class NatsJournal implements JournalReplica {
   /**
    * Follows the stream from the cache's revision on, in order, for good: an ordered consumer
    * that ends (a node gone, no leader for a while) is opened again after the last entry taken.
+   * The library resets its consumer itself after a reconnect, but a reset that fails while the
+   * cluster elects a leader leaves it silent for good; so a watchdog that sees the stream ahead
+   * of this host with nothing arriving closes it, and it is opened anew.
    */
   async #follow(): Promise<void> {
     while (!this.#closed) {
+      let messages: ConsumerMessages | null = null;
+      let stalled = false;
+      let onStall = () => {};
+      const stall = new Promise<never>((_, reject) => {
+        onStall = () => reject(new Error('the follow stalled while opening'));
+      });
+      stall.catch(() => {});
+      const stopWatching = watchLag({
+        revision: () => this.journal.revision,
+        last: async () => (await this.#jsm!.streams.info(this.opts.stream)).state.last_seq,
+        active: () => this.#connected && !this.#closed,
+        onStall: (last, mine) => {
+          this.opts.log(
+            `cluster: the stream is at revision ${last}, this host at ${mine} with nothing arriving: following it anew`,
+          );
+          stalled = true;
+          onStall();
+          messages?.stop();
+        },
+      });
       try {
-        const consumer = await this.#js!.consumers.get(this.opts.stream, {
-          deliver_policy: DeliverPolicy.StartSequence,
-          opt_start_seq: this.journal.revision + 1,
-        });
-        const messages = await consumer.consume({ max_messages: 256, idle_heartbeat: 1_000 });
+        // Opening can hang as well as delivering (no leader yet): the watchdog ends either; a
+        // consumer that opens after all is stopped at once.
+        const opening = this.#open();
+        opening.then((m) => stalled && m.stop()).catch(() => {});
+        messages = await Promise.race([opening, stall]);
         for await (const m of messages) {
           this.#take(m.seq, m.data);
           if (this.#closed) break;
@@ -176,9 +203,19 @@ export class NatsJournal implements JournalReplica {
       } catch (e) {
         if (this.#closed) return;
         this.#trouble = `following the stream ${this.opts.stream}: ${(e as Error).message}`;
+      } finally {
+        stopWatching();
       }
       await sleep(250);
     }
+  }
+
+  async #open(): Promise<ConsumerMessages> {
+    const consumer = await this.#js!.consumers.get(this.opts.stream, {
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: this.journal.revision + 1,
+    });
+    return consumer.consume({ max_messages: 256, idle_heartbeat: 1_000 });
   }
 
   #take(seq: number, data: Uint8Array): void {
