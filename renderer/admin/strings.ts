@@ -2,10 +2,29 @@
  * The admin's catalogue: its sentences that carry meaning under pressure (what a change does, what
  * an undo restores, what the host knows). The admin stays English (issue 14); the screens' own
  * catalogues are renderer/lib/i18n/ (en, de, ja), whose language staff set here (`language`).
+ * Each panel's words are in strings/ (one file a few panels); this is their one index.
  */
+import { CHANGE, LOG, ROOM_STATUS } from './strings/change.js';
+import { CLOCK, CLUSTER, HEADER, TOKEN } from './strings/page.js';
+import { PROGRAM, SESSIONS } from './strings/program.js';
+import { CUSTOM, LOOP, PREVIEW, SETTINGS } from './strings/screens.js';
+
 const min = (n: number) => `${Math.abs(n)} min`;
 
 export const TEXT = {
+  header: HEADER,
+  token: TOKEN,
+  clock: CLOCK,
+  cluster: CLUSTER,
+  program: PROGRAM,
+  sessions: SESSIONS,
+  change: CHANGE,
+  log: LOG,
+  roomStatus: ROOM_STATUS,
+  preview: PREVIEW,
+  settings: SETTINGS,
+  loop: LOOP,
+  custom: CUSTOM,
   loading: 'Loading the program from the host…',
   problems: (lacks: string[]) => `The log names things this program lacks: ${lacks.join('; ')}`,
   delay: {
@@ -41,6 +60,8 @@ export const TEXT = {
   },
   live: {
     title: 'Live now',
+    kind: { alert: 'Alert', announce: 'Notice', cancel: 'Cancelled', delay: 'Delay', move: 'Move' },
+    endAlert: 'End alert',
     empty: 'Nothing changed is live: the screens show the printed program.',
     end: 'End',
   },
@@ -56,6 +77,10 @@ export const TEXT = {
   },
   stage: {
     title: 'On stage now',
+    estimated: '(estimated)',
+    between: 'between talks',
+    backIn: (room: string) => `Back in ${room}`,
+    nextIn: (room: string, next: string | null) => `Next talk in ${room}${next ? `: ${next}` : ''}`,
     empty: 'No block of several talks is on now.',
     next: 'Next talk ▶',
     back: '◀ Back',

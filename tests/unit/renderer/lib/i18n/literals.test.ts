@@ -119,6 +119,8 @@ describe('the scanner finds what it is for', () => {
       "<script lang=\"ts\">import X from './Some Thing.svelte'; let m: 'Now' | 'Next';</script>",
     ],
     ['lowercase identifiers', '<Card mode="next" testid="later" />{kind === \'now\' ? 1 : 2}'],
+    ['style directives', '<div style:height="{h}px" style:transform="scale({s}) translate(0, 1px)"></div>'],
+    ['key shortcuts', '<button aria-keyshortcuts="Alt+{k}">{label}</button>'],
   ])('leaves alone: %s', (_, source) => {
     expect(findLiterals(source, 'x.svelte')).toEqual([]);
   });

@@ -17,7 +17,7 @@ const SEEN =
   /^(aria-(label|description|roledescription|valuetext)|title|alt|placeholder|label|heading|lead|headline|detail|text)$/;
 /** Attributes that hold code, never words. */
 const CODE =
-  /^(class|style|id|role|type|href|src|viewBox|fill|d|shape-rendering|testid|data-.*|lang|mode|tone|size)$/;
+  /^(class|style|id|role|type|href|src|viewBox|fill|d|shape-rendering|testid|data-.*|lang|mode|tone|size|aria-keyshortcuts)$/;
 
 export function readsAsWords(s: string): boolean {
   return (
@@ -48,7 +48,8 @@ function inSvelte(source: string): Finding[] {
     if (Array.isArray(n)) return n.forEach((c) => walk(c, parent, key));
     if (!n || typeof n !== 'object') return;
     const node = n as Node;
-    if (key === 'css' || node.type === 'Comment') return;
+    // CSS, in a style block or a style: directive ("{h}px", "scale({s})"), is never words.
+    if (key === 'css' || node.type === 'Comment' || node.type === 'StyleDirective') return;
     if (node.type === 'Attribute') {
       const name = String(node.name);
       const value = node.value;
