@@ -92,58 +92,31 @@ export function logRows(entries: readonly JournalEntry[], program: Names, zone: 
   for (const e of entries) if (e.type === 'revert') revertedBy.set(e.target, e.revision);
   const overrides = new Map<number, OverrideInput>();
   for (const e of entries) if (e.type === 'override') overrides.set(e.revision, e.override);
-  const rows = entries.map((e): LogRow => {
-    const time = venueHm(e.at, zone);
-    if (e.type === 'override') {
-      const by = revertedBy.get(e.revision) ?? null;
-      return {
-        revision: e.revision,
-        time,
-        type: e.type,
-        kind: e.override.kind,
-        text: describeOverride(program, e.override, zone),
-        revertedBy: by,
-        canUndo: by === null,
-      };
+  const textOf = (e: JournalEntry): string => {
+    switch (e.type) {
+      case 'override':
+        return describeOverride(program, e.override, zone);
+      case 'revert':
+        return undoText(program, e.target, overrides.get(e.target), zone);
+      case 'program':
+        return `program updated from ${e.source}: ${e.summary}`;
+      case 'settings':
+        return 'Screen settings changed';
+      case 'clock':
+        return describeClock(e, zone);
     }
-    if (e.type === 'revert')
-      return {
-        revision: e.revision,
-        time,
-        type: e.type,
-        kind: 'revert',
-        text: undoText(program, e.target, overrides.get(e.target), zone),
-        revertedBy: null,
-        canUndo: false,
-      };
-    if (e.type === 'program')
-      return {
-        revision: e.revision,
-        time,
-        type: e.type,
-        kind: 'program',
-        text: `program updated from ${e.source}: ${e.summary}`,
-        revertedBy: null,
-        canUndo: false,
-      };
-    if (e.type === 'settings')
-      return {
-        revision: e.revision,
-        time,
-        type: e.type,
-        kind: 'settings',
-        text: 'Screen settings changed',
-        revertedBy: null,
-        canUndo: false,
-      };
+  };
+  const rows = entries.map((e): LogRow => {
+    // Only an override can be undone, and only once: a revert, clock or program entry stays.
+    const by = e.type === 'override' ? (revertedBy.get(e.revision) ?? null) : null;
     return {
       revision: e.revision,
-      time,
+      time: venueHm(e.at, zone),
       type: e.type,
-      kind: 'clock',
-      text: describeClock(e, zone),
-      revertedBy: null,
-      canUndo: false,
+      kind: e.type === 'override' ? e.override.kind : e.type,
+      text: textOf(e),
+      revertedBy: by,
+      canUndo: e.type === 'override' && by === null,
     };
   });
   return rows.sort((a, b) => b.revision - a.revision);
