@@ -123,6 +123,49 @@ test('a preview frame follows the admin’s snapshot without an event stream of 
   expect(framedStreams).toEqual([]);
 });
 
+test('the middle column’s panels show all they hold at 1920×1080 and 1080×1920', async ({ page, host }) => {
+  // At 1080×1920 the column was squeezed to its row: the change form ran under "On stage" and
+  // the clock's buttons under the language panel. "On stage" scrolls by design; the rest must not.
+  const PANELS = ['#overrides', '#stage', '#clock', '[data-testid=language-control]'];
+  await page.goto(host.admin());
+  for (const [w, h] of [
+    [1920, 1080],
+    [1080, 1920],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const kind of ['Alt+1', 'Alt+6']) {
+      await page.keyboard.press(kind); // cancel, then announce: the tallest form
+      await expect(page.locator('#override-form')).toBeVisible();
+      const boxes = await page.evaluate(
+        (sels) =>
+          sels.map((sel) => {
+            const el = document.querySelector(sel) as HTMLElement;
+            const r = el.getBoundingClientRect();
+            // How far the lowest thing in it reaches past its bottom edge.
+            const lowest = Math.max(
+              ...[...el.querySelectorAll('*')].map((c) => c.getBoundingClientRect().bottom),
+            );
+            return { sel, top: r.top, bottom: r.bottom, hidden: lowest - r.bottom };
+          }),
+        PANELS,
+      );
+      const at = `at ${w}×${h}, ${kind}`;
+      boxes
+        .slice(1)
+        .forEach((b, i) =>
+          expect(b.top, `${b.sel} below ${boxes[i]!.sel} ${at}`).toBeGreaterThanOrEqual(boxes[i]!.bottom - 1),
+        );
+      for (const b of boxes.filter((x) => x.sel !== '#stage'))
+        expect(b.hidden, `${b.sel} shows all it holds ${at}`).toBeLessThanOrEqual(1);
+      const clock = (await page.locator('#clock').boundingBox())!;
+      const real = (await page.getByRole('button', { name: 'Real time', exact: true }).boundingBox())!;
+      expect(real.y + real.height, `the clock's buttons inside its panel ${at}`).toBeLessThanOrEqual(
+        clock.y + clock.height,
+      );
+    }
+  }
+});
+
 test('screenshots of the admin at 1920×1080 and 1080×1920', async ({ page, browser, host }) => {
   mkdirSync(shots, { recursive: true });
   await host.post({ kind: 'delay', session: 't1-production', minutes: 10 });
