@@ -7,7 +7,7 @@
 import { CHANGE, LOG, ROOM_STATUS } from './strings/change.js';
 import { CLOCK, CLUSTER, HEADER, TOKEN } from './strings/page.js';
 import { PROGRAM, SESSIONS } from './strings/program.js';
-import { CUSTOM, LOOP, PREVIEW, SETTINGS } from './strings/screens.js';
+import { CUSTOM, LOOP, SETTINGS } from './strings/screens.js';
 
 const min = (n: number) => `${Math.abs(n)} min`;
 
@@ -21,7 +21,6 @@ export const TEXT = {
   change: CHANGE,
   log: LOG,
   roomStatus: ROOM_STATUS,
-  preview: PREVIEW,
   settings: SETTINGS,
   loop: LOOP,
   custom: CUSTOM,

@@ -1,25 +1,4 @@
-/** What the screens show: the preview, the screen settings, the loop and the custom slides. */
-
-export const PREVIEW = {
-  title: 'Preview',
-  what: 'What',
-  reports: (page: string, room: string | null, slide: string | null, revision: number) =>
-    `reports: ${page}${room ? ` ${room}` : ''}${slide ? `, slide ${slide}` : ''}, revision #${revision}`,
-  unfollow: 'Stop following',
-  screen: 'Screen',
-  lobby: 'Lobby board',
-  room: (name: string) => `Room: ${name}`,
-  slide: 'Slide',
-  loop: 'the loop',
-  when: 'When',
-  live: 'Live',
-  following: 'following the host clock',
-  instant: 'Preview instant (venue time)',
-  shape: 'Shape',
-  portrait: 'Portrait',
-  frame: (room: string | null) => `Preview of ${room === null ? 'the lobby board' : `room ${room}`}`,
-  open: 'Open this screen in a tab',
-} as const;
+/** What the screens show: the screen settings, the loop and the custom slides. */
 
 export const SETTINGS = {
   title: 'Screen settings',

@@ -11,9 +11,15 @@ const DIR = 'renderer/admin/components';
 
 /**
  * Components not moved yet, to be removed from this list when they are: helper "thumbs" is
- * changing them in the same round, and moving their words under it would conflict.
+ * changing them in the same round (the screen list, and the preview's frame), and moving their
+ * words under it would conflict.
  */
-const NOT_YET = [`${DIR}/ScreenList.svelte`, `${DIR}/ScreenEditor.svelte`, `${DIR}/AlarmBar.svelte`];
+const NOT_YET = [
+  `${DIR}/ScreenList.svelte`,
+  `${DIR}/ScreenEditor.svelte`,
+  `${DIR}/AlarmBar.svelte`,
+  `${DIR}/PreviewPane.svelte`,
+];
 
 /** Literals that read as words but are code, each with why. */
 const ALLOWED: { file: string; text: string; why: string }[] = [
