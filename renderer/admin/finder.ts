@@ -4,6 +4,7 @@ import { programDays } from './days.js';
 import { sessionDay } from '../../core/schedule/sessions.js';
 import { ms, venueDay } from '../../core/time/venue.js';
 import { searchSessions, type Match } from './sessions.js';
+import { TEXT } from './strings.js';
 
 /**
  * The admin's session finder: the search narrowed to a day and a room, and on the day that is
@@ -12,13 +13,7 @@ import { searchSessions, type Match } from './sessions.js';
  */
 export type Group = 'now' | 'next' | 'later' | 'earlier' | 'day';
 
-export const GROUP_LABELS: Record<Group, string> = {
-  now: 'On now',
-  next: 'Next in each room',
-  later: 'Later',
-  earlier: 'Over',
-  day: 'Sessions',
-};
+export const GROUP_LABELS: Record<Group, string> = TEXT.sessions.group;
 
 export interface Filter {
   query: string;

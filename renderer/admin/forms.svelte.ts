@@ -21,13 +21,13 @@ import { toVenueInput } from './time.js';
 import { TEXT } from './strings.js';
 
 export const KINDS: { kind: FormKind; label: string; key: string }[] = [
-  { kind: 'cancel', label: 'Cancel', key: '1' },
-  { kind: 'delay', label: 'Delay', key: '2' },
-  { kind: 'move', label: 'Move', key: '3' },
-  { kind: 'edit', label: 'Edit', key: '4' },
-  { kind: 'now-speaking', label: 'Now speaking', key: '5' },
-  { kind: 'announce', label: 'Announce', key: '6' },
-  { kind: 'alert', label: 'Alert', key: '7' },
+  { kind: 'cancel', label: TEXT.change.kind.cancel, key: '1' },
+  { kind: 'delay', label: TEXT.change.kind.delay, key: '2' },
+  { kind: 'move', label: TEXT.change.kind.move, key: '3' },
+  { kind: 'edit', label: TEXT.change.kind.edit, key: '4' },
+  { kind: 'now-speaking', label: TEXT.change.kind['now-speaking'], key: '5' },
+  { kind: 'announce', label: TEXT.change.kind.announce, key: '6' },
+  { kind: 'alert', label: TEXT.change.kind.alert, key: '7' },
 ];
 
 /** The kind Alt+1 … Alt+7 picks, or undefined for any other key. */
@@ -190,7 +190,7 @@ export class OverrideForms {
       // A bug of ours, not the host's answer: still say it where staff look.
       this.placed = {
         byField: {},
-        general: [`Could not send: ${e instanceof Error ? e.message : String(e)}`],
+        general: [TEXT.change.notSent(e instanceof Error ? e.message : String(e))],
       };
       return false;
     } finally {

@@ -2,6 +2,16 @@
 
 export const CHANGE = {
   title: 'Change the program',
+  kind: {
+    cancel: 'Cancel',
+    delay: 'Delay',
+    move: 'Move',
+    edit: 'Edit',
+    'now-speaking': 'Now speaking',
+    announce: 'Announce',
+    alert: 'Alert',
+  },
+  notSent: (why: string) => `Could not send: ${why}`,
   kinds: 'What to change (Alt+1 … Alt+7)',
   form: (kind: string) => `${kind} form`,
   session: 'Session',

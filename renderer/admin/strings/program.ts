@@ -61,6 +61,7 @@ export const PROGRAM = {
 
 export const SESSIONS = {
   title: 'Sessions',
+  group: { now: 'On now', next: 'Next in each room', later: 'Later', earlier: 'Over', day: 'Sessions' },
   now: 'Now',
   day: 'Day',
   allDays: 'All days',
