@@ -2,14 +2,15 @@
 // real nats-server processes on free loopback ports. Each test its own stream (so its own
 // journal); the NATS cluster is shared by the file and stopped at its end.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLUSTER_ROUTE, ROUTES } from '../../../../../core/protocol/index.js';
 import { freePorts, type NatsCluster, startNatsCluster } from '../../../../support/nats-cluster.js';
 import { SseScreen } from '../../../../support/sse-screen.js';
-import { type Json, tempDir, type TestHost, testHost } from '../helpers.js';
+import { png } from '../../../core/images/images.js';
+import { FIXTURE_PROGRAM, type Json, tempDir, type TestHost, testHost } from '../helpers.js';
 
 let nats: NatsCluster;
 beforeAll(async () => {
@@ -126,6 +127,61 @@ describe('two hosts, one journal', () => {
       const offline = await post(a.host, { kind: 'announce', text: 'no cluster' });
       expect(offline.status).toBe(503);
       expect(offline.json.error).toMatch(/not connected to the NATS cluster.*nothing was changed/);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  }, 120_000);
+
+  it('a program version and an image one host took are served by another: their files go through the cluster bucket', async () => {
+    const stream = newStream();
+    const [a, b] = await Promise.all([inProcess(stream), inProcess(stream)]);
+    try {
+      await ready(a.host);
+      await ready(b.host);
+      const program = JSON.parse(readFileSync(FIXTURE_PROGRAM, 'utf8')) as Json;
+      program.sessions[0].title = 'Keynote, retitled at one desk';
+      const res = await fetch(`${a.host.url}${ROUTES.programUpload}?name=retitled.json`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${a.host.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(program),
+      });
+      const uploaded = (await res.json()) as Json;
+      expect(res.status, JSON.stringify(uploaded)).toBe(200);
+      expect(uploaded.result.outcome).toBe('published');
+      const version = uploaded.info.version as { hash: string; revision: number };
+      const onB = await until(
+        () => call(b.host, 'GET', ROUTES.snapshot),
+        (r) => r.json.revision >= version.revision,
+        10_000,
+        'at the version on the other host',
+      );
+      expect(onB.json.program.sessions.find((s: Json) => s.id === 'keynote').title).toBe(
+        'Keynote, retitled at one desk',
+      );
+      expect((await call(b.host, 'GET', ROUTES.program)).json.version).toMatchObject(version);
+      expect(existsSync(join(b.dataDir, 'programs', `${version.hash}.json`))).toBe(true);
+
+      const file = png(5, 4);
+      const up = await fetch(a.host.url + ROUTES.images, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${a.host.token}`, 'content-type': 'image/png' },
+        body: new Uint8Array(file),
+      });
+      const image = (await up.json()) as Json;
+      expect(up.status, JSON.stringify(image)).toBe(201);
+      const logo = { image: { hash: image.hash, ext: image.ext, width: 5, height: 4 }, name: 'Acme' };
+      const slides = [{ type: 'image', id: 'sponsors', heading: 'Sponsors', tiers: [{ logos: [logo] }] }];
+      const put = await call(a.host, 'PUT', ROUTES.settings, { slides });
+      expect(put.status, JSON.stringify(put.json)).toBe(201);
+      const served = await until(
+        () => fetch(`${b.host.url}/images/${image.hash}.png`),
+        (r) => r.status === 200,
+        10_000,
+        'serving the image on the other host',
+      );
+      expect(Buffer.from(await served.arrayBuffer())).toEqual(file);
+      const settingsOnB = await call(b.host, 'GET', ROUTES.settings);
+      expect(settingsOnB.json.revision).toBe(put.json.revision);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
