@@ -13,6 +13,7 @@ import {
 } from 'nats';
 import { bucketOf, ClusterBlobs } from './blobs.js';
 import { watchLag } from './lag-watch.js';
+import { streamState } from './stream-state.js';
 import { MSG_ID, type Publisher, publishOnce, UnknownWrites } from './publish.js';
 import { JournalEntry } from '../../../core/overrides/schema.js';
 import type { ClusterStream } from '../../../core/protocol/cluster.js';
@@ -293,21 +294,7 @@ export class NatsJournal implements JournalReplica {
   async stream(): Promise<ClusterStream> {
     const base = { name: this.opts.stream, connectedTo: this.#nc?.getServer() ?? null };
     if (!this.#jsm || !this.#connected) return { ...base, error: this.#trouble ?? 'not connected' };
-    try {
-      const info = await this.#jsm.streams.info(this.opts.stream);
-      const c = info.cluster;
-      const nodes = [
-        ...(c?.leader ? [{ name: c.leader, leader: true, current: true }] : []),
-        ...(c?.replicas ?? []).map((r) => ({
-          name: r.name,
-          leader: false,
-          current: r.current && !r.offline,
-        })),
-      ];
-      return { ...base, messages: info.state.messages, lastRevision: info.state.last_seq, nodes };
-    } catch (e) {
-      return { ...base, error: `the stream does not answer: ${(e as Error).message}` };
-    }
+    return streamState(this.#jsm, base);
   }
 
   async close(): Promise<void> {

@@ -143,8 +143,8 @@ describe('two hosts, one journal', () => {
     const stream = newStream();
     const [a, b] = await Promise.all([inProcess(stream), inProcess(stream)]);
     try {
-      await ready(a.host);
-      await ready(b.host);
+      await ready(a.host, a.lines);
+      await ready(b.host, b.lines);
       const program = JSON.parse(readFileSync(FIXTURE_PROGRAM, 'utf8')) as Json;
       program.sessions[0].title = 'Keynote, retitled at one desk';
       const res = await fetch(`${a.host.url}${ROUTES.programUpload}?name=retitled.json`, {
