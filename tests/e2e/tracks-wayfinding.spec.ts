@@ -97,6 +97,16 @@ test('"Elsewhere now" says where each hall is and how to get there from this scr
   await expect(list).toContainText('Durch das Foyer geradeaus');
 });
 
+test('the lobby shows floors, and how to get to each room from where the board stands', async ({ page }) => {
+  await page.goto(`${host.lobby()}?slide=now:0&location=Eingang`);
+  await settled(page);
+  const borg = page.locator('[data-testid=lobby-now-next] li[data-room=borg]');
+  await expect(borg.getByTestId('lobby-room-place')).toHaveText(' · Halle 1, Erdgeschoss');
+  await expect(borg.getByTestId('lobby-room-way')).toHaveText('Vom Eingang rechts, an der Garderobe vorbei');
+  const dijkstra = page.locator('[data-testid=lobby-now-next] li[data-room=dijkstra]');
+  await expect(dijkstra.getByTestId('lobby-room-way')).toHaveText('Rolltreppe hinauf, dann links');
+});
+
 for (const size of SIZES.slice(0, 2))
   test(`"Elsewhere now" on 35C3 fits ${size.width}x${size.height}: every row shown whole, the rest counted`, async ({
     page,
@@ -133,6 +143,7 @@ test('screenshots: 35C3 room screen and lobby with the schedule’s track colour
       ['room-now', `${host.room('clarke')}?slide=now`],
       ['room-elsewhere', `${host.room('adams')}?slide=elsewhere&location=Eingang`],
       ['lobby', `${host.lobby()}?slide=grid:0`],
+      ['lobby-now', `${host.lobby()}?slide=now:0&location=Eingang`],
     ] as const) {
       await page.goto(url);
       await settled(page);
