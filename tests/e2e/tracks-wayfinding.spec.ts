@@ -1,23 +1,17 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ROUTES } from '../../core/protocol/index.js';
 import { expect, startHost, test, type TestHost } from './support/host.js';
 import { settled } from './support/screen.js';
+import { C3_MORNING, C3_XML, THEMED_SIZES } from './support/35c3.js';
 
 // 35C3 as a schedule with its own track colours (frab <track color>), staff's colour for one
 // track, where the halls are and how to get there from the entrance; in German. The room
 // screen's "Elsewhere now" fits a portrait screen (it listed ~27 rooms and cut the last off).
-const SOURCE = resolve(
-  import.meta.dirname,
-  '../../../shared/fixtures/schedules/35c3-everything.schedule.xml',
-);
-const AT = '2018-12-28T11:45:00+01:00';
-const SIZES = [
-  { width: 1920, height: 1080 },
-  { width: 1080, height: 1920 },
-  { width: 3840, height: 2160 },
-];
+const SOURCE = C3_XML;
+const AT = C3_MORNING;
+const SIZES = THEMED_SIZES;
 const SCHEDULE_COLOURS: Record<string, string> = {
   CCC: '#ff7b2f',
   Security: '#e8425a',
