@@ -75,6 +75,23 @@ test('a room card shows its track in the schedule’s colour, staff’s where se
   }
 });
 
+test('the admin shows the schedule’s colour where staff set none, and goes back to it', async ({ page }) => {
+  await page.goto(host.admin());
+  await page.getByTestId('settings-panel').locator('summary').click();
+  const security = page.locator('[data-testid=track-setting][data-track="Security"]');
+  await expect(security).toContainText('(the schedule’s colour)');
+  await expect(security.locator('input[type=color]')).toHaveValue(SCHEDULE_COLOURS.Security!);
+  const art = page.locator('[data-testid=track-setting][data-track="Art & Culture"]');
+  await expect(art.locator('input[type=color]')).toHaveValue(STAFF_ART);
+  await art.getByRole('button', { name: 'Use the schedule’s' }).click();
+  await expect(art).toContainText('(the schedule’s colour)');
+  await expect(art.locator('input[type=color]')).toHaveValue(SCHEDULE_COLOURS['Art & Culture']!);
+  await page
+    .getByTestId('settings-panel')
+    .locator('fieldset', { hasText: 'Track colours' })
+    .screenshot({ path: 'test-results/tracks/admin-track-colours.png' });
+});
+
 test('"Elsewhere now" says where each hall is and how to get there from this screen’s place', async ({
   page,
 }) => {
