@@ -4,6 +4,7 @@ import { en, type Messages } from '../lib/i18n/en.js';
 import type { RoomView } from './view.js';
 import { DEFAULT_SETTINGS } from '../../core/settings/defaults.js';
 import type { Settings } from '../../core/settings/schema.js';
+import { trackColour } from '../lib/track-colour.js';
 import { directionsTo, movedLine, roomWithPlace } from '../lib/wayfinding.js';
 
 /** A line of the "Later today" and "Elsewhere now" slides. */
@@ -17,6 +18,8 @@ export interface ListRow {
   where?: string | null;
   flags?: string[];
   struck?: boolean;
+  /** The track's colour (staff's, else the schedule's): the row's edge. */
+  colour?: string | null;
 }
 
 function overrides(
@@ -66,6 +69,7 @@ export function elsewhereRows(
     time: '',
     lead: room ? roomWithPlace(p, settings, room.id) : m.session.everyone,
     title: displayTitle(session),
+    colour: trackColour(settings, p, session),
     where: [
       m.time.until(clockAt(p, session.end, m)),
       delayLine(p, session, m),
