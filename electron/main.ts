@@ -6,7 +6,6 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, screen } from 'electron';
 import Store from 'electron-store';
-import { ROUTES, Snapshot } from '../core/protocol/index.js';
 import {
   quarantineInvalidStore,
   startHost,
@@ -17,6 +16,7 @@ import {
 import { defaultDataDir } from './host/paths.js';
 import { STORE_FILE } from './host/store-schema.js';
 import { parseShellArgs, type ShellOptions } from './shell/args.js';
+import { connectTo, fetchSnapshot } from './shell/connect.js';
 import { defaultConfig, parseDisplaysConfig, type DisplaysConfig } from './shell/config.js';
 import { displayInfos, setupDisplays } from './shell/displays.js';
 import { isHostUrl } from './shell/guard.js';
@@ -63,10 +63,16 @@ async function run(options: ShellOptions, dataDir: string): Promise<void> {
   const machine = hostname();
   let origin: string;
   let roomIds: string[];
+  let hosts: string[] = [];
   if (options.connect) {
-    origin = options.connect;
-    roomIds = await remoteRooms(origin);
-    log(`connected to the host at ${origin} (${roomIds.length} rooms)`);
+    const connected = await connectTo(options.connect, fetchSnapshot).catch((e: unknown) => {
+      throw new ShellError((e as Error).message);
+    });
+    ({ origin, hosts } = connected);
+    roomIds = connected.rooms;
+    log(
+      `connected to the host at ${origin} (${roomIds.length} rooms); screens move to ${hosts.filter((h) => h !== origin).join(', ') || 'no other host'} when it goes silent`,
+    );
   } else {
     quarantineInvalidStore(join(dataDir, STORE_FILE), log);
     const store = new Store<StoreShape>({
@@ -119,7 +125,7 @@ async function run(options: ShellOptions, dataDir: string): Promise<void> {
     assignment: (name: string) => host?.assignment(`${machine}/${name}`) ?? null,
   };
   let plan: WindowSpec[] = planWindows(config, displayInfos(screen), planOptions);
-  const ctx = { hostOrigin: origin, machine, locked: options.kiosk, log };
+  const ctx = { hostOrigin: origin, hosts, machine, locked: options.kiosk, log };
   for (const spec of plan) {
     const win = createScreenWindow(spec, ctx);
     windows.set(spec.key, win);
@@ -190,23 +196,6 @@ async function loadConfig(path: string, explicit: boolean, roomIds: string[]): P
   if (!result.ok) throw new ShellError(`${path} has problems:\n${result.errors.join('\n')}`);
   log(`displays: ${result.config.windows.length} windows from ${path}`);
   return result.config;
-}
-
-async function remoteRooms(origin: string): Promise<string[]> {
-  let body: unknown;
-  try {
-    const res = await fetch(origin + ROUTES.snapshot);
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    body = await res.json();
-  } catch (e) {
-    throw new ShellError(
-      `--connect ${origin}: the host does not answer (${(e as Error).message}); is hallway running there with --lan?`,
-    );
-  }
-  const snapshot = Snapshot.safeParse(body);
-  if (!snapshot.success)
-    throw new ShellError(`--connect ${origin}: that is not a Hallway host (its snapshot does not parse)`);
-  return snapshot.data.rooms.map((r) => r.id);
 }
 
 /** Says what is wrong on the console and, on a kiosk with nobody at a terminal, on the screen. */

@@ -104,6 +104,9 @@ export function toC3vocSchedule(program: Program, opts: ExportOptions = {}): Rec
     ...(/^([A-Z][a-z]+\/[A-Z][a-z]+)|UTC$/.test(c.timeZone) ? { time_zone_name: c.timeZone } : {}),
     ...(c.url ? { url: c.url } : {}),
     rooms: program.rooms.map((r) => ({ name: r.name, guid: uuidFrom(`${c.id}/room/${r.id}`) })),
+    ...(program.tracks?.length
+      ? { tracks: program.tracks.map((t) => ({ name: t.name, color: t.colour })) }
+      : {}),
     days: outDays,
     meta: { hallway: meta },
   };

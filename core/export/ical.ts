@@ -33,6 +33,8 @@ export function exportIcal(program: Program, opts: IcalOptions): string {
     conference: c,
     rooms: program.rooms,
     order: program.sessions.map((s) => s.id),
+    // iCalendar has no track colours: they ride here so the round trip keeps them.
+    ...(program.tracks?.length ? { tracks: program.tracks } : {}),
   };
   cal.addPropertyWithValue('x-hallway-program', JSON.stringify(meta));
 

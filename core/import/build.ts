@@ -1,6 +1,7 @@
 import { DateTime, type IANAZone } from 'luxon';
 import type { Conference, Session, StoredProgram } from '../program/schema.js';
 import { PROGRAM_FORMAT, PROGRAM_VERSION } from '../program/schema.js';
+import { readTrackColours } from '../program/tracks.js';
 import { formatOffset, isoWithOffset } from './duration.js';
 import { baseId, buildRooms, uniqueIds } from './ids.js';
 import { EventIssues, skippedLine } from './issues.js';
@@ -179,6 +180,10 @@ export function buildProgram(
   if (odd) notes.push(odd);
 
   const conference = buildConference(raw, zoneName, sessions, notes);
+  const tracks = raw.tracks?.length
+    ? readTrackColours(raw.tracks)
+    : { tracks: raw.meta?.tracks ?? [], warnings: [] };
+  notes.push(...tracks.warnings);
   return {
     program: {
       format: PROGRAM_FORMAT,
@@ -186,6 +191,7 @@ export function buildProgram(
       conference,
       rooms: rooms.list,
       sessions,
+      ...(tracks.tracks.length ? { tracks: tracks.tracks } : {}),
     },
     errors,
     notes,

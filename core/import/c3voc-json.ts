@@ -100,6 +100,17 @@ export function readC3vocJson(text: string): ReadResult {
     });
   }
 
+  if (Array.isArray(c.tracks))
+    schedule.tracks = c.tracks.map((t, i) => ({
+      where: `schedule.conference.tracks[${i}]`,
+      name: isObj(t) ? textOf(t.name) : undefined,
+      colour: isObj(t) ? t.color : undefined,
+    }));
+  else if (c.tracks !== undefined && c.tracks !== null)
+    notes.push(
+      `schedule.conference.tracks: ${quote(c.tracks)} is not a list of tracks: no track colours read`,
+    );
+
   const days = c.days;
   if (!Array.isArray(days)) {
     errors.push(

@@ -3,6 +3,7 @@ import { parseDuration, parseOffsetDateTime } from './duration.js';
 import { readHallwayMeta } from './hallway-meta.js';
 import { assume, skippedLine } from './issues.js';
 import { htmlToText, inlineText, quote } from './text.js';
+import type { TrackEntry } from '../program/tracks.js';
 import type { Importer, RawEvent, RawSchedule, ReadResult } from './types.js';
 
 /**
@@ -85,6 +86,7 @@ export function readFrabXml(xml: string): ReadResult {
     if (!schedule.title && !schedule.acronym) errors.push(`schedule.conference.title: is missing`);
     const change = /^(\d{1,2}):(\d{2})/.exec(text(c.day_change)?.trim() ?? '');
     if (change) dayChange = Number(change[1]) * 60 + Number(change[2]);
+    schedule.tracks = trackEntries(c);
     const metaText = text(c.hallway_meta);
     if (metaText) {
       let raw: unknown;
@@ -133,6 +135,24 @@ export function readFrabXml(xml: string): ReadResult {
     });
   });
   return { schedule, errors, notes, skipped };
+}
+
+/**
+ * The tracks the conference lists, with their colours: `<track name="" color=""/>` inside
+ * <conference> (the frab schema), or inside a `<tracks>` list as newer exports write them.
+ */
+function trackEntries(c: Node): TrackEntry[] {
+  const one = (v: unknown): Node[] => (Array.isArray(v) ? v.filter(isNode) : isNode(v) ? [v] : []);
+  const direct = one(c.track).map((t, i) => ({ t, where: `schedule.conference.track[${i}]` }));
+  const listed = one(isNode(c.tracks) ? c.tracks.track : undefined).map((t, i) => ({
+    t,
+    where: `schedule.conference.tracks.track[${i}]`,
+  }));
+  return [...direct, ...listed].map(({ t, where }) => ({
+    where,
+    name: text(t['@name']) ?? text(t),
+    colour: text(t['@color']),
+  }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Conference, Room, Session } from '../program/schema.js';
+import { Conference, Room, Session, TrackColour } from '../program/schema.js';
 
 /**
  * What a Hallway export adds to a c3voc schedule.json (in `conference.meta.hallway`, which the
@@ -46,6 +46,8 @@ export const HallwayMeta = z.object({
   sessions: z.record(z.string(), SessionExtras).optional(),
   /** Session ids in program order (the format groups events by day and room). */
   order: z.array(z.string()).optional(),
+  /** Track colours, where the format has no field for them (.ics). */
+  tracks: z.array(TrackColour).optional(),
 });
 export type HallwayMeta = z.infer<typeof HallwayMeta>;
 

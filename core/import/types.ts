@@ -1,4 +1,5 @@
 import type { Person, SessionKind, StoredProgram } from '../program/schema.js';
+import type { TrackEntry } from '../program/tracks.js';
 import type { HallwayMeta, SessionExtras } from './hallway-meta.js';
 import type { ImportFormat } from './registry.js';
 
@@ -93,6 +94,8 @@ export interface RawSchedule {
   /** The source's own id of a room, by name (c3voc/pretalx room guid, Sessionize room id). */
   roomIds?: Map<string, string>;
   events: RawEvent[];
+  /** The tracks the file lists with their colours (c3voc `conference.tracks`, frab `<track color>`). */
+  tracks?: TrackEntry[];
   meta?: HallwayMeta;
 }
 

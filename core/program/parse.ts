@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { EFFECTIVE_ONLY, PROGRAM_FORMAT, StoredProgramShape, type StoredProgram } from './schema.js';
 import { formatHm, isValidZone, ms } from '../time/venue.js';
 import { listIds } from './list-ids.js';
+import { readTrackColours } from './tracks.js';
 
 /**
  * warnings: what is kept but worth saying. Same-room overlaps are warnings, not errors: published
@@ -27,11 +28,23 @@ export function parseProgram(json: unknown): ParseResult {
   if (foreign) return { ok: false, errors: [foreign] };
   const effective = effectiveOnly(json);
   if (effective.length) return { ok: false, errors: effective };
-  const parsed = StoredProgramShape.safeParse(json);
+  const colours = lenientTracks(json as Record<string, unknown>);
+  const parsed = StoredProgramShape.safeParse(colours.json);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(issueText) };
   const errors = crossChecks(parsed.data);
   if (errors.length) return { ok: false, errors };
-  return { ok: true, program: parsed.data, warnings: overlaps(parsed.data) };
+  return { ok: true, program: parsed.data, warnings: [...colours.warnings, ...overlaps(parsed.data)] };
+}
+
+/** A track colour that does not read is a warning, never a refusal (the screens show it without). */
+function lenientTracks(json: Record<string, unknown>): { json: unknown; warnings: string[] } {
+  if (!Array.isArray(json.tracks)) return { json, warnings: [] };
+  const entries = (json.tracks as unknown[]).map((t, i) => {
+    const o = t !== null && typeof t === 'object' ? (t as Record<string, unknown>) : {};
+    return { where: `tracks[${i}]`, name: o.name, colour: o.colour };
+  });
+  const read = readTrackColours(entries);
+  return { json: { ...json, tracks: read.tracks }, warnings: read.warnings };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Colour } from '../settings/colour.js';
 
 /**
  * The program format Hallway stores and serves. Times are ISO 8601 with their offset written out
@@ -145,6 +146,13 @@ export const Conference = z.object({
 });
 export type Conference = z.infer<typeof Conference>;
 
+/**
+ * A track's colour as the schedule gives it (c3voc/pretalx `conference.tracks`, frab `<track
+ * color>`): what screens show when staff set none (settings `tracks` win).
+ */
+export const TrackColour = z.object({ name: nonEmpty.max(500), colour: Colour });
+export type TrackColour = z.infer<typeof TrackColour>;
+
 export const Announcement = z.object({
   id: z.number().int(),
   text: z.string(),
@@ -163,6 +171,8 @@ export const ProgramShape = z.object({
   conference: Conference,
   rooms: z.array(Room),
   sessions: z.array(Session),
+  /** The schedule's own track colours; absent when it has none (iCalendar, Sessionize, OpML). */
+  tracks: z.array(TrackColour).optional(),
   // Filled by applyOverrides; a stored program leaves them empty.
   announcements: z.array(Announcement).default([]),
   alerts: z.array(Alert).default([]),

@@ -5,6 +5,8 @@ import { type ImageExt, sniffImage } from '../../core/images/sniff.js';
 import { IMAGE_LIMITS, type ImageStored } from '../../core/protocol/images.js';
 import { syncDir, writeDurably } from './journal-file.js';
 
+export const IMAGES_DIR = 'images';
+
 export type Stored = { ok: true; image: ImageStored; created: boolean } | { ok: false; reason: string };
 
 /**
@@ -16,7 +18,7 @@ export class ImageStore {
   readonly dir: string;
 
   constructor(dataDir: string) {
-    this.dir = join(dataDir, 'images');
+    this.dir = join(dataDir, IMAGES_DIR);
   }
 
   save(bytes: Uint8Array): Stored {

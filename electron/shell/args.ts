@@ -16,8 +16,12 @@ export interface ShellOptions {
   /** Displays config file; default displays.json in the user-data dir, if there is one. */
   config?: string;
   kiosk: boolean;
-  /** Origin of a host elsewhere in the venue: open the windows against it, serve nothing. */
-  connect?: string;
+  /**
+   * Origins of hosts elsewhere in the venue (`--connect URL[,URL...]`: a cluster's): open the
+   * windows against the first that answers, serve nothing; the screens move to another when
+   * theirs goes silent.
+   */
+  connect?: string[];
   demo: boolean;
   /** A published schedule to follow (URL or file), fetched every `everyMs`. */
   follow?: string;
@@ -93,10 +97,16 @@ export function parseShellArgs(argv: readonly string[]): ArgsResult {
         break;
       }
       case '--connect': {
-        const origin = parseOrigin(value);
-        if (!origin)
-          errors.push(`--connect: "${value}" is not a host address; write it like http://10.0.0.5:8710`);
-        else options.connect = origin;
+        const given = value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        const bad = given.filter((v) => !parseOrigin(v));
+        if (bad.length || !given.length)
+          errors.push(
+            `--connect: ${bad.length ? bad.map((b) => `"${b}"`).join(', ') : `"${value}"`} is not a host address; write it like http://10.0.0.5:8710 (several, comma-separated: http://10.0.0.5:8710,http://10.0.0.6:8710)`,
+          );
+        else options.connect = [...new Set(given.map((v) => parseOrigin(v)!))];
         break;
       }
       case '--clock':

@@ -39,9 +39,19 @@ export function isBlockedKioskKey(input: KeyInput): boolean {
   return ['r', 'u', 'w', 'q', 'p', 'n', 't', 'o', 's', '+', '-', '=', '0'].includes(key);
 }
 
-/** The page URL a window loads, with its screen name so a plain reload keeps its identity. */
-export function screenUrl(hostOrigin: string, path: string, screen: string): string {
+/**
+ * The page URL a window loads, with its screen name so a plain reload keeps its identity, and
+ * the other hosts it may move to (`?hosts=`, as a browser screen takes them) when there are any.
+ */
+export function screenUrl(
+  hostOrigin: string,
+  path: string,
+  screen: string,
+  hosts: readonly string[] = [],
+): string {
   const url = new URL(path, hostOrigin);
   url.searchParams.set('screen', screen);
+  const others = hosts.filter((h) => h !== url.origin);
+  if (others.length) url.searchParams.set('hosts', others.join(','));
   return url.toString();
 }

@@ -58,7 +58,7 @@ export async function launch(argv: string[]): Promise<number> {
   if (unknown.length) {
     console.error(`unknown option(s): ${unknown.join(' ')}`);
     console.error(
-      'Options: --port N --data DIR --program FILE --clock ISO --rate R --lan --config FILE --kiosk --connect URL',
+      'Options: --port N --data DIR --program FILE --clock ISO --rate R --lan --config FILE --kiosk --connect URL[,URL...]',
     );
     return 2;
   }
@@ -71,7 +71,7 @@ export async function launch(argv: string[]): Promise<number> {
     console.log(missingElectronLine(electron.why));
     if (options.connect) {
       console.log(
-        `(--connect: open ${options.connect}/lobby or ${options.connect}/room/ROOM in a browser on this machine)`,
+        `(--connect: open ${options.connect[0]}/lobby?hosts=${options.connect.join(',')} or ${options.connect[0]}/room/ROOM in a browser on this machine)`,
       );
       return 1;
     }

@@ -10,6 +10,8 @@ import { guardNavigation, setupSessionSecurity } from './security.js';
 
 export interface ScreenWindowContext {
   hostOrigin: string;
+  /** Every host the screens may move to when theirs goes silent (--connect's, a cluster's). */
+  hosts?: readonly string[];
   /** Prefix of screen names, so screens of several machines stay apart in the admin's list. */
   machine: string;
   /** The --kiosk flag: lock every window down. */
@@ -76,7 +78,9 @@ export function createScreenWindow(spec: WindowSpec, ctx: ScreenWindowContext): 
   });
   guardNavigation(win.webContents, ctx.hostOrigin, ctx.log);
   setupKiosk(win, spec.page, ctx.locked);
-  const url = screenUrl(ctx.hostOrigin, pagePath(spec), identity.screen);
+  // Staff's admin window stays on its host: only screens move.
+  const hosts = spec.page === 'admin' ? [] : (ctx.hosts ?? []);
+  const url = screenUrl(ctx.hostOrigin, pagePath(spec), identity.screen, hosts);
   const load = () => win.loadURL(url);
   // A reload after a crash says so: the page reports it as its last reload's reason.
   const crashUrl = `${url}${url.includes('?') ? '&' : '?'}reload=crash`;

@@ -84,6 +84,13 @@ export const TEXT = {
     next: 'Next talk ▶',
     back: '◀ Back',
   },
+  tracks: {
+    /** Beside a track staff gave no colour: the screens show the schedule's own. */
+    fromSchedule: 'the schedule’s colour',
+    unset: 'no colour',
+    useSchedule: 'Use the schedule’s',
+    clear: 'Clear',
+  },
 } as const;
 
 export type AdminMessages = typeof TEXT;

@@ -19,6 +19,28 @@ export function roomWithPlace(p: Program, settings: Settings, roomId: string): s
   return place ? `${name} · ${place} →` : name;
 }
 
+/** "Moved to Eliza · CCL, first floor →": a move says where the session went and where that is. */
+export function movedLine(p: Program, settings: Settings, roomId: string, m: Messages = en): string {
+  const place = placeOf(settings, roomId);
+  const moved = m.session.movedTo(roomName(p, roomId) ?? roomId);
+  return place ? `${moved} · ${place} →` : moved;
+}
+
+/**
+ * The screen's location (`?location=Entrance` in its URL), when the settings know it: its own
+ * "how to get there" wins over the room's.
+ */
+export function screenLocation(settings: Settings, search: string): string | null {
+  const name = new URLSearchParams(search).get('location')?.trim();
+  return name && settings.locations[name] ? name : null;
+}
+
+/** How to get to the room from where the screen stands (null: the settings say nothing). */
+export function directionsTo(settings: Settings, location: string | null, roomId: string): string | null {
+  const own = location ? settings.locations[location]?.directions[roomId] : undefined;
+  return own ?? settings.rooms[roomId]?.directions ?? null;
+}
+
 /** What the band over a full (or filling) room's screen says, and the stream to offer. */
 export function statusBand(
   p: Program,

@@ -1,10 +1,11 @@
 import type { Program, Session } from '../../core/program/schema.js';
-import { clockAt, delayLine, displayTitle, roomName } from '../lib/format.js';
+import { clockAt, delayLine, displayTitle } from '../lib/format.js';
 import { en, type Messages } from '../lib/i18n/en.js';
 import type { RoomView } from './view.js';
 import { DEFAULT_SETTINGS } from '../../core/settings/defaults.js';
 import type { Settings } from '../../core/settings/schema.js';
-import { roomWithPlace } from '../lib/wayfinding.js';
+import { trackColour } from '../lib/track-colour.js';
+import { directionsTo, movedLine, roomWithPlace } from '../lib/wayfinding.js';
 
 /** A line of the "Later today" and "Elsewhere now" slides. */
 export interface ListRow {
@@ -17,11 +18,14 @@ export interface ListRow {
   where?: string | null;
   flags?: string[];
   struck?: boolean;
+  /** The track's colour (staff's, else the schedule's): the row's edge. */
+  colour?: string | null;
 }
 
 function overrides(
   p: Program,
   s: Session & { movedTo?: string },
+  settings: Settings,
   m: Messages,
 ): Pick<ListRow, 'flags' | 'struck' | 'where'> {
   const flags: string[] = [];
@@ -30,18 +34,23 @@ function overrides(
     flags.push(m.session.cancelled);
     if (s.cancelled.note) notes.push(s.cancelled.note);
   }
-  if (s.movedTo) notes.push(m.session.movedTo(roomName(p, s.movedTo)!));
+  if (s.movedTo) notes.push(movedLine(p, settings, s.movedTo, m));
   const delay = delayLine(p, s, m);
   if (delay) notes.push(delay);
   return { flags, struck: !!s.cancelled || !!s.movedTo, where: notes.join(' · ') || null };
 }
 
-export function laterRows(p: Program, v: RoomView, m: Messages = en): ListRow[] {
+export function laterRows(
+  p: Program,
+  v: RoomView,
+  settings: Settings = DEFAULT_SETTINGS,
+  m: Messages = en,
+): ListRow[] {
   return v.nn.later.map((s) => ({
     key: s.id,
     time: clockAt(p, s.start, m),
     title: displayTitle(s),
-    ...overrides(p, s, m),
+    ...overrides(p, s, settings, m),
   }));
 }
 
@@ -50,14 +59,23 @@ export function elsewhereRows(
   v: RoomView,
   settings: Settings = DEFAULT_SETTINGS,
   m: Messages = en,
+  /** Where this screen stands (settings `locations`): its own directions win over the room's. */
+  location: string | null = null,
 ): ListRow[] {
   // Someone in the hallway picks a room first: lead with it (and where it is), then what is on,
-  // then until when.
+  // then until when, then how to get there.
   return v.elsewhere.map(({ room, session }) => ({
     key: session.id,
     time: '',
     lead: room ? roomWithPlace(p, settings, room.id) : m.session.everyone,
     title: displayTitle(session),
-    where: [m.time.until(clockAt(p, session.end, m)), delayLine(p, session, m)].filter(Boolean).join(' · '),
+    colour: trackColour(settings, p, session),
+    where: [
+      m.time.until(clockAt(p, session.end, m)),
+      delayLine(p, session, m),
+      room ? directionsTo(settings, location, room.id) : null,
+    ]
+      .filter(Boolean)
+      .join(' · '),
   }));
 }

@@ -1,20 +1,13 @@
-import { resolve } from 'node:path';
 import { ROUTES } from '../../core/protocol/index.js';
 import { expect, startHost, test, type TestHost } from './support/host.js';
 import { settled } from './support/screen.js';
+import { C3_MORNING, C3_XML, THEMED_SIZES } from './support/35c3.js';
 
 // The 35C3 room screen and lobby themed as the conference's own: its logo, its track colours,
 // where the rooms are, one room full. Screenshots at three sizes, to be looked at.
-const FIXTURE = resolve(
-  import.meta.dirname,
-  '../../../shared/fixtures/schedules/35c3-everything.schedule.xml',
-);
-const AT = '2018-12-28T11:45:00+01:00';
-const SIZES = [
-  { width: 1920, height: 1080 },
-  { width: 1080, height: 1920 },
-  { width: 3840, height: 2160 },
-];
+const FIXTURE = C3_XML;
+const AT = C3_MORNING;
+const SIZES = THEMED_SIZES;
 
 let host: TestHost;
 test.beforeAll(async () => {

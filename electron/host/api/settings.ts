@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ROUTES, type SettingsInfo } from '../../../core/protocol/index.js';
 import { parseSettings, settingsProblemsText, settingsWarnings } from '../../../core/settings/parse.js';
+import { JournalUnavailable } from '../journal.js';
 import type { HostState } from '../state.js';
 import { isWriteError, journalWriteFailed } from '../write-failure.js';
 import { type AdminAuth, readBody, refuse, refuseFor, requireToken } from './http.js';
@@ -35,6 +36,7 @@ export function settingsRoutes(state: HostState, adminAuth: AdminAuth, log: (lin
     try {
       await state.settings.put(parsed.settings, state.nowIso());
     } catch (e) {
+      if (e instanceof JournalUnavailable) return refuseFor(c, 503, 5, e.message);
       if (!isWriteError(e)) throw e;
       const message = journalWriteFailed(e);
       log(`host: ${message}`);

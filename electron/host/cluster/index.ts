@@ -59,6 +59,7 @@ export function joinCluster(
   const replica = new NatsJournal(journal, {
     servers: setting.servers,
     stream: setting.stream,
+    dataDir,
     log,
     ...(setting.replicas !== undefined ? { replicas: setting.replicas } : {}),
     ...(setting.publishTimeoutMs !== undefined ? { publishTimeoutMs: setting.publishTimeoutMs } : {}),

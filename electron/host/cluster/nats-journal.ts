@@ -3,17 +3,21 @@ import {
   connect,
   DeliverPolicy,
   type ConsumerMessages,
-  type JetStreamClient,
   type JetStreamManager,
+  type JsMsg,
+  nanos,
   type NatsConnection,
   NatsError,
   StorageType,
   type StreamInfo,
 } from 'nats';
+import { bucketOf, ClusterBlobs } from './blobs.js';
 import { watchLag } from './lag-watch.js';
+import { streamState } from './stream-state.js';
+import { MSG_ID, type Publisher, publishOnce, UnknownWrites } from './publish.js';
 import { JournalEntry } from '../../../core/overrides/schema.js';
 import type { ClusterStream } from '../../../core/protocol/cluster.js';
-import { type Journal, JournalUnavailable, type JournalReplica, StaleRevision } from '../journal.js';
+import { type Journal, JournalUnavailable, type JournalReplica } from '../journal.js';
 
 export interface ClusterOptions {
   /** nats://HOST:PORT of the cluster's nodes (any of them is enough to reach it). */
@@ -22,18 +26,19 @@ export interface ClusterOptions {
   stream: string;
   /** Copies JetStream keeps of each entry (3 on a 3-node cluster: any 2 are a quorum). */
   replicas?: number;
-  /** How long a write waits for the cluster to store it before answering 503 (ms). */
+  /** How long a write waits for the cluster to store it, and then to say whether it did (ms). */
   publishTimeoutMs?: number;
+  /** The data dir whose program versions and images go through the cluster's bucket. */
+  dataDir?: string;
   log: (line: string) => void;
   /** Called with the stream's identity once this host follows it (to keep it beside the cache). */
   onJoined?: (id: string) => void;
 }
 
-const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-/** JetStream's error code for a publish whose expected last sequence is not the stream's. */
-const WRONG_LAST_SEQUENCE = 10071;
+/** How long JetStream remembers a msgID: far longer than a write re-publishes it. */
+const DUPLICATE_WINDOW_MS = 120_000;
 
 export const subjectOf = (stream: string) => `hallway.${stream.toLowerCase()}.journal`;
 
@@ -49,8 +54,12 @@ const streamId = (info: StreamInfo) =>
  */
 export class NatsJournal implements JournalReplica {
   #nc: NatsConnection | null = null;
-  #js: JetStreamClient | null = null;
   #jsm: JetStreamManager | null = null;
+  #publisher: Publisher | null = null;
+  #blobs: ClusterBlobs | null = null;
+  /** Waiting for a blob an entry names: the follow is held on purpose, not stalled. */
+  #fetching = false;
+  #unknown = new UnknownWrites();
   #connected = false;
   #closed = false;
   #ready = false;
@@ -126,9 +135,21 @@ export class NatsJournal implements JournalReplica {
     // No API check here: while a fresh cluster elects its first JetStream leader the check fails,
     // and that would end this host's follow for good; #ensureStream retries until it answers.
     this.#jsm = await nc.jetstreamManager({ timeout: 2_000, checkAPI: false });
-    this.#js = nc.jetstream({ timeout: this.opts.publishTimeoutMs ?? 2_000 });
+    const timeoutMs = this.opts.publishTimeoutMs ?? 2_000;
+    const js = nc.jetstream({ timeout: timeoutMs });
     const info = await this.#ensureStream();
     if (!info) return;
+    const replicas = this.opts.replicas ?? 3;
+    if (this.opts.dataDir)
+      this.#blobs = new ClusterBlobs(this.opts.dataDir, bucketOf(this.opts.stream), js, replicas, log);
+    this.#publisher = {
+      js,
+      jsm: this.#jsm,
+      stream: this.opts.stream,
+      subject: this.subject,
+      timeoutMs,
+      onUnknown: (id, after) => this.#unknown.add(id, after),
+    };
     try {
       this.journal.adopt(streamId(info));
     } catch (e) {
@@ -167,6 +188,8 @@ export class NatsJournal implements JournalReplica {
           storage: StorageType.File,
           num_replicas: this.opts.replicas ?? 3,
           max_msgs: -1,
+          // A write re-published after a timeout (publish.ts) must count once.
+          duplicate_window: nanos(Math.max(DUPLICATE_WINDOW_MS, 4 * (this.opts.publishTimeoutMs ?? 2_000))),
         });
       } catch (e) {
         this.#trouble = `could not make the stream ${name}: ${(e as Error).message}`;
@@ -196,7 +219,7 @@ export class NatsJournal implements JournalReplica {
       const stopWatching = watchLag({
         revision: () => this.journal.revision,
         last: async () => (await this.#jsm!.streams.info(this.opts.stream)).state.last_seq,
-        active: () => this.#connected && !this.#closed,
+        active: () => this.#connected && !this.#closed && !this.#fetching,
         onStall: (last, mine) => {
           this.opts.log(
             `cluster: the stream is at revision ${last}, this host at ${mine} with nothing arriving: following it anew`,
@@ -213,7 +236,7 @@ export class NatsJournal implements JournalReplica {
         opening.then((m) => stalled && m.stop()).catch(() => {});
         messages = await Promise.race([opening, stall]);
         for await (const m of messages) {
-          this.#take(m.seq, m.data);
+          await this.#take(m);
           if (this.#closed) break;
         }
       } catch (e) {
@@ -227,83 +250,51 @@ export class NatsJournal implements JournalReplica {
   }
 
   async #open(): Promise<ConsumerMessages> {
-    const consumer = await this.#js!.consumers.get(this.opts.stream, {
+    const consumer = await this.#publisher!.js.consumers.get(this.opts.stream, {
       deliver_policy: DeliverPolicy.StartSequence,
       opt_start_seq: this.journal.revision + 1,
     });
     return consumer.consume({ max_messages: 256, idle_heartbeat: 1_000 });
   }
 
-  #take(seq: number, data: Uint8Array): void {
-    const parsed = JournalEntry.safeParse({ ...JSON.parse(dec.decode(data)), revision: seq });
+  async #take(m: JsMsg): Promise<void> {
+    const seq = m.seq;
+    this.#unknown.settle(seq, m.headers?.get(MSG_ID) ?? '', this.opts.log);
+    const parsed = JournalEntry.safeParse({ ...JSON.parse(dec.decode(m.data)), revision: seq });
     if (!parsed.success) {
       this.opts.log(
         `cluster: stream message ${seq} is not a journal entry; skipped: ${parsed.error.message}`,
       );
       return;
     }
-    this.journal.receive(parsed.data);
+    if (seq <= this.journal.revision) return;
+    // The files it names first (a program version, images): applied without them it would show
+    // the version before. Entries go in order, so the follow waits here.
+    this.#fetching = true;
+    try {
+      await this.#blobs?.fetch(parsed.data, () => this.#closed);
+    } finally {
+      this.#fetching = false;
+    }
+    if (!this.#closed) this.journal.receive(parsed.data);
   }
 
   async publish(entry: JournalEntry, after: number): Promise<number> {
-    if (!this.#ready || !this.#connected || !this.#js)
+    const p = this.#publisher;
+    if (!this.#ready || !this.#connected || !p)
       throw new JournalUnavailable(
         `this host is not connected to the NATS cluster (${this.#trouble ?? 'connecting'}): nothing was changed; screens go on showing, try again in a few seconds`,
       );
-    const timeout = this.opts.publishTimeoutMs ?? 2_000;
-    const until = Date.now() + timeout;
-    for (;;) {
-      try {
-        const ack = await this.#js.publish(this.subject, enc.encode(JSON.stringify(entry)), {
-          expect: { lastSequence: after },
-          timeout: Math.max(100, until - Date.now()),
-        });
-        return ack.seq;
-      } catch (e) {
-        const code = e instanceof NatsError ? e.api_error?.err_code : undefined;
-        if (code === WRONG_LAST_SEQUENCE) {
-          const last = /(\d+)\s*$/.exec(e instanceof NatsError ? (e.api_error?.description ?? '') : '');
-          throw new StaleRevision(last ? Number(last[1]) : after + 1);
-        }
-        // No responders: the stream has no leader this instant (an election): try again until the timeout.
-        if (e instanceof NatsError && e.code === '503' && Date.now() + 100 < until) {
-          await sleep(100);
-          continue;
-        }
-        // No answer is not a no: the client may still hold the message for a node that comes back,
-        // and the stream store it then (at revision after + 1, only if nothing came in between).
-        const unsure = !(e instanceof NatsError && e.code === '503');
-        throw new JournalUnavailable(
-          `the NATS cluster did not store the change within ${timeout / 1000} s (${(e as Error).message}): ` +
-            'it takes writes only while 2 of its 3 nodes (a quorum) answer; ' +
-            (unsure
-              ? 'it may still be stored once they do: look at the log before sending it again; screens go on showing'
-              : 'nothing was changed, screens go on showing'),
-          { cause: e },
-        );
-      }
-    }
+    // Before the entry: no host may see an entry whose files the cluster does not have.
+    await this.#blobs?.ensure(entry);
+    return publishOnce(p, entry, after);
   }
 
   /** The stream's state and which of its nodes answer, for the admin. */
   async stream(): Promise<ClusterStream> {
     const base = { name: this.opts.stream, connectedTo: this.#nc?.getServer() ?? null };
     if (!this.#jsm || !this.#connected) return { ...base, error: this.#trouble ?? 'not connected' };
-    try {
-      const info = await this.#jsm.streams.info(this.opts.stream);
-      const c = info.cluster;
-      const nodes = [
-        ...(c?.leader ? [{ name: c.leader, leader: true, current: true }] : []),
-        ...(c?.replicas ?? []).map((r) => ({
-          name: r.name,
-          leader: false,
-          current: r.current && !r.offline,
-        })),
-      ];
-      return { ...base, messages: info.state.messages, lastRevision: info.state.last_seq, nodes };
-    } catch (e) {
-      return { ...base, error: `the stream does not answer: ${(e as Error).message}` };
-    }
+    return streamState(this.#jsm, base);
   }
 
   async close(): Promise<void> {

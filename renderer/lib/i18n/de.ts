@@ -113,6 +113,8 @@ export const de: Messages = {
   slides: {
     later: 'Heute noch in diesem Raum',
     elsewhere: 'Gerade in den anderen Räumen',
+    elsewhereMore: (n) =>
+      `+${n} ${n === 1 ? 'weiterer Raum' : 'weitere Räume'}: alle Räume stehen auf den Tafeln im Foyer`,
     announcements: 'Hinweise',
     sponsorsNow: 'Mit freundlicher Unterstützung von',
     sponsorsNext: 'Gleich, mit freundlicher Unterstützung von',

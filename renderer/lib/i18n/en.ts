@@ -143,6 +143,9 @@ export const en = {
   slides: {
     later: 'Later today in this room',
     elsewhere: 'Elsewhere now',
+    /** Below "Elsewhere now" when not every room fits the screen. */
+    elsewhereMore: (n: number) =>
+      `+${n} more ${n === 1 ? 'room' : 'rooms'}: every room is on the lobby boards`,
     announcements: 'Announcements',
     sponsorsNow: 'Sponsored by',
     sponsorsNext: 'Coming up, sponsored by',

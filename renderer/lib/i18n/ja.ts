@@ -110,6 +110,7 @@ export const ja: Messages = {
   slides: {
     later: 'この部屋の本日の予定',
     elsewhere: 'ほかの部屋で開催中',
+    elsewhereMore: (n) => `ほか${n}室：全室はロビーの案内板に`,
     announcements: 'お知らせ',
     sponsorsNow: '協賛',
     sponsorsNext: 'このあとの協賛',

@@ -57,6 +57,7 @@ const SOURCES: [string, () => Program][] = [
   ['pretalx-democon.json', () => imported(join(SHARED, 'pretalx-democon.json'))],
   ['pretalx-rc3.json', () => imported(join(SHARED, 'pretalx-rc3.json'))],
   ['dst-berlin.schedule.xml (own)', () => imported(join(OWN, 'dst-berlin.schedule.xml'))],
+  ['track-colours.schedule.json (own)', () => imported(join(OWN, 'track-colours.schedule.json'))],
 ];
 
 describe.each(SOURCES)('export of %s', (_name, load) => {

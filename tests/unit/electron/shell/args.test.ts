@@ -38,7 +38,30 @@ describe('parseShellArgs', () => {
 
   it('--connect keeps only the origin of the host', () => {
     const r = parseShellArgs(['--connect', 'http://10.0.0.5:8710/lobby']);
-    expect(r.ok && r.options.connect).toBe('http://10.0.0.5:8710');
+    expect(r.ok && r.options.connect).toEqual(['http://10.0.0.5:8710']);
+  });
+
+  it.each([
+    [
+      'two hosts of a cluster',
+      'http://10.0.0.5:8710,https://10.0.0.6:8711/',
+      ['http://10.0.0.5:8710', 'https://10.0.0.6:8711'],
+    ],
+    ['spaces and a trailing comma', ' http://a:8710 , http://b:8710 ,', ['http://a:8710', 'http://b:8710']],
+    ['the same host twice', 'http://a:8710,http://a:8710/lobby', ['http://a:8710']],
+  ])('--connect takes several hosts, comma-separated: %s', (_, value, want) => {
+    const r = parseShellArgs(['--connect', value]);
+    expect(r.ok && r.options.connect).toEqual(want);
+  });
+
+  it.each([
+    ['one bad of two', 'http://10.0.0.5:8710,ftp://x', /"ftp:\/\/x" is not a host address/],
+    ['two bad', 'nope,http://a:1,10.0.0.6', /"nope", "10\.0\.0\.6" is not a host address/],
+    ['only commas', ',,', /",," is not a host address/],
+  ])('--connect names the address it cannot use: %s', (_, value, want) => {
+    const r = parseShellArgs(['--connect', value]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual([expect.stringMatching(want)]);
   });
 
   it('leaves Chromium switches alone', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isBlockedKioskKey, isHostUrl, screenUrl, type KeyInput } from '../../../../electron/shell/guard.js';
+import { hostsFromQuery } from '../../../../renderer/lib/client-hosts.js';
 
 const HOST = 'http://127.0.0.1:8710';
 
@@ -54,5 +55,15 @@ describe('screenUrl', () => {
     expect(screenUrl(HOST, '/room/winchester', 'winchester-2')).toBe(
       'http://127.0.0.1:8710/room/winchester?screen=winchester-2',
     );
+  });
+
+  it('names the other hosts a screen may move to in ?hosts=, leaving its own out', () => {
+    const url = new URL(
+      screenUrl(HOST, '/lobby', 'lobby', [HOST, 'http://10.0.0.6:8710', 'https://10.0.0.7:8711']),
+    );
+    expect(url.origin + url.pathname).toBe(`${HOST}/lobby`);
+    expect(url.searchParams.get('hosts')).toBe('http://10.0.0.6:8710,https://10.0.0.7:8711');
+    expect(hostsFromQuery(url.search)).toEqual(['http://10.0.0.6:8710', 'https://10.0.0.7:8711']);
+    expect(screenUrl(HOST, '/lobby', 'lobby', [HOST])).toBe(`${HOST}/lobby?screen=lobby`);
   });
 });

@@ -146,6 +146,9 @@ describe('the list slides in each language', () => {
     ['ja', '14:40', '10分遅れ — 14:40開始'],
   ])('%s: later today, a late session says so', (lang, time, where) => {
     const v = roomView(late, 'winchester', t('2019-05-20T11:00:00-07:00'), M[lang]);
-    expect(laterRows(late, v, M[lang]).find((r) => r.key === 'tut-pm2')).toMatchObject({ time, where });
+    expect(laterRows(late, v, undefined, M[lang]).find((r) => r.key === 'tut-pm2')).toMatchObject({
+      time,
+      where,
+    });
   });
 });

@@ -47,6 +47,7 @@ const ARGS: Record<string, unknown[]> = {
   'venue.keynote': ['Hall 1'],
   'venue.other': ['Lunch', 'Hall 1', '1:30 PM'],
   'place.watch': ['Eliza', true],
+  'slides.elsewhereMore': [12],
   'lobby.nextWhen': ['2:30 PM', 'in 15 min'],
   'lobby.pageOf': [1, 8, 75],
   'roomStatus.watchIn': ['Eliza · CCL, first floor'],
