@@ -1,5 +1,5 @@
 import type { Snapshot } from '../../core/protocol/index.js';
-import { preloaded, roomPayloadUrl } from '../../core/protocol/room.js';
+import { frameUrl, preloaded, roomPayloadUrl } from '../../core/protocol/room.js';
 import { HEARTBEAT_INTERVAL_MS, ROUTES, dayUrl } from '../../core/protocol/wire.js';
 import type { Program } from '../../core/program/schema.js';
 import { settingsOf } from '../../core/settings/defaults.js';
@@ -238,9 +238,12 @@ export class HostConnection {
       const room = this.#roomPayload ? this.#room : undefined;
       const at = isoOf(this.frozenAt);
       // Only the first fetch takes what the page's answer preloaded (core/protocol/room.ts).
+      // A room page with no room yet shows its name, the clock and alerts: the frame, no sessions.
       const route = room
         ? roomPayloadUrl(room, { at, preload: seq === 1 && !this.snapshot && !at })
-        : ROUTES.snapshot;
+        : this.#opts.payload === 'room'
+          ? frameUrl({ at })
+          : ROUTES.snapshot;
       const { snapshot: data, sample } = await fetchLiveSnapshot(this.#opts.baseUrl, route);
       this.#samples = addSample(this.#samples, sample);
       this.skew = bestSkew(this.#samples);
