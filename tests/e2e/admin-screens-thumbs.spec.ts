@@ -2,14 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import {
-  type Heartbeat,
-  PAGES,
-  ROUTES,
-  SCREEN_SILENT_MS,
-  type ScreenInfo,
-} from '../../core/protocol/index.js';
+import { type Heartbeat, PAGES, ROUTES, SCREEN_SILENT_MS } from '../../core/protocol/index.js';
 import { type HostOptions, type RunningHost, startHost } from '../../electron/host/index.js';
+import { openRoom as openInRegistry, screenRow, threeRoomsAndAdmin } from './support/registry.js';
 
 // Issue 15, "See what it shows" and "the registry has a cap and says so": every screen's
 // thumbnail in the admin, drawn from its own report, and the registry's cap (a host option,
@@ -43,10 +38,6 @@ test.afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const registry = async (): Promise<ScreenInfo[]> => {
-  const res = await fetch(host.url + ROUTES.screens, { headers: { authorization: `Bearer ${host.token}` } });
-  return (await res.json()) as ScreenInfo[];
-};
 /** A report as a screen sends it: what the registry's report route takes from any screen. */
 const beat = (hb: Heartbeat) =>
   fetch(host.url + ROUTES.heartbeat, {
@@ -55,12 +46,8 @@ const beat = (hb: Heartbeat) =>
     body: JSON.stringify(hb),
   });
 
-async function openRoom(page: Page, room: string, name: string): Promise<void> {
-  await page.goto(`${host.url}${PAGES.room(room)}?screen=${name}`);
-  await expect(page.getByTestId('room-screen')).toBeVisible();
-  await expect.poll(async () => (await registry()).some((s) => s.screen === name)).toBe(true);
-}
-const row = (admin: Page, name: string) => admin.locator(`[data-testid="screen-row"][data-screen="${name}"]`);
+const openRoom = (page: Page, room: string, name: string) => openInRegistry(host, page, room, name);
+const row = screenRow;
 /** The thumbnail's frame of a screen, its row scrolled into view first (only those in view hold one). */
 async function thumbOf(admin: Page, name: string) {
   await row(admin, name).scrollIntoViewIfNeeded();
@@ -74,15 +61,7 @@ test('a live thumbnail per screen follows its report; a capture stands beside it
     (c) => c.charCodeAt(0),
   );
   await start({ capture: async (s) => (s === 'hall-window' ? png : null) });
-  const [a, b, c, admin] = [
-    await context.newPage(),
-    await context.newPage(),
-    await context.newPage(),
-    await context.newPage(),
-  ];
-  await openRoom(a!, 'winchester', 'door-a');
-  await openRoom(b!, 'stevens-creek', 'door-b');
-  await openRoom(c!, 'magnolia', 'door-c');
+  const [, , , admin] = await threeRoomsAndAdmin(host, context);
   // The host's own Electron window, as its report says (a lobby in portrait).
   expect(
     (
@@ -95,34 +74,31 @@ test('a live thumbnail per screen follows its report; a capture stands beside it
       })
     ).status,
   ).toBe(200);
-  await admin!.goto(`${host.url}${PAGES.admin}#token=${host.token}`);
+  await admin.goto(`${host.url}${PAGES.admin}#token=${host.token}`);
 
   // Three thumbnails of the three rooms, each drawn by the preview's own frame.
-  await expect((await thumbOf(admin!, 'door-a')).getByTestId('room-screen')).toContainText(
-    'Winchester Room',
-    {
-      timeout: 10_000,
-    },
-  );
-  await expect((await thumbOf(admin!, 'door-b')).getByTestId('room-screen')).toContainText(
+  await expect((await thumbOf(admin, 'door-a')).getByTestId('room-screen')).toContainText('Winchester Room', {
+    timeout: 10_000,
+  });
+  await expect((await thumbOf(admin, 'door-b')).getByTestId('room-screen')).toContainText(
     'Stevens Creek Room',
   );
-  await expect((await thumbOf(admin!, 'door-c')).getByTestId('room-screen')).toContainText('Magnolia Room');
-  await expect((await thumbOf(admin!, 'hall-window')).getByTestId('lobby-screen')).toBeVisible();
-  await expect(admin!.getByTestId('screens-count')).toContainText('5 of 500');
+  await expect((await thumbOf(admin, 'door-c')).getByTestId('room-screen')).toContainText('Magnolia Room');
+  await expect((await thumbOf(admin, 'hall-window')).getByTestId('lobby-screen')).toBeVisible();
+  await expect(admin.getByTestId('screens-count')).toContainText('5 of 500');
 
   // door-b is reassigned: its thumbnail follows its report within about a second.
-  await row(admin!, 'door-b').getByTestId('edit-screen').click();
-  await admin!.getByTestId('assign-what').selectOption('room:santa-clara-ballroom');
-  await admin!.getByTestId('assign-lang').fill('de');
+  await row(admin, 'door-b').getByTestId('edit-screen').click();
+  await admin.getByTestId('assign-what').selectOption('room:santa-clara-ballroom');
+  await admin.getByTestId('assign-lang').fill('de');
   const saved = Date.now();
-  await admin!.getByTestId('assign-save').click();
-  await expect(row(admin!, 'door-b').getByTestId('thumb')).toHaveAttribute(
+  await admin.getByTestId('assign-save').click();
+  await expect(row(admin, 'door-b').getByTestId('thumb')).toHaveAttribute(
     'data-src',
     /^\/room\/santa-clara-ballroom\?preview=1(&slide=[^&]+)?&lang=de$/,
     { timeout: 2_000 },
   );
-  await expect((await thumbOf(admin!, 'door-b')).getByTestId('room-screen')).toContainText(
+  await expect((await thumbOf(admin, 'door-b')).getByTestId('room-screen')).toContainText(
     'Santa Clara Ballroom',
     {
       timeout: 2_000,
@@ -131,26 +107,26 @@ test('a live thumbnail per screen follows its report; a capture stands beside it
   const followed = `${Date.now() - saved} ms`;
   test.info().annotations.push({ type: 'thumbnail followed in', description: followed });
   console.log(`thumbnail followed the reassignment in ${followed}`);
-  await expect((await thumbOf(admin!, 'door-b')).locator('html')).toHaveAttribute('lang', 'de');
-  await expect((await thumbOf(admin!, 'door-a')).getByTestId('room-screen')).toContainText('Winchester Room');
+  await expect((await thumbOf(admin, 'door-b')).locator('html')).toHaveAttribute('lang', 'de');
+  await expect((await thumbOf(admin, 'door-a')).getByTestId('room-screen')).toContainText('Winchester Room');
 
   // Capture the Electron window: the picture stands beside its thumbnail, and opens large.
-  await row(admin!, 'hall-window').getByRole('button', { name: 'Capture' }).click();
-  const capture = row(admin!, 'hall-window').getByTestId('thumb-capture');
+  await row(admin, 'hall-window').getByRole('button', { name: 'Capture' }).click();
+  const capture = row(admin, 'hall-window').getByTestId('thumb-capture');
   await expect(capture.locator('img')).toHaveAttribute('src', /^data:image\/png;base64,/);
   await capture.click();
-  await expect(admin!.getByRole('img', { name: 'Capture of hall-window' }).last()).toBeVisible();
+  await expect(admin.getByRole('img', { name: 'Capture of hall-window' }).last()).toBeVisible();
 
   mkdirSync(shots, { recursive: true });
-  await admin!.getByRole('button', { name: 'Close' }).click();
+  await admin.getByRole('button', { name: 'Close' }).click();
   for (const [w, h] of [
     [1920, 1080],
     [1080, 1920],
   ] as const) {
-    await admin!.setViewportSize({ width: w, height: h });
+    await admin.setViewportSize({ width: w, height: h });
     for (const name of ['door-a', 'door-b', 'door-c'])
-      await expect((await thumbOf(admin!, name)).getByTestId('room-screen')).toBeVisible();
-    await admin!.screenshot({ path: `${shots}/admin-thumbs-${w}x${h}.png` });
+      await expect((await thumbOf(admin, name)).getByTestId('room-screen')).toBeVisible();
+    await admin.screenshot({ path: `${shots}/admin-thumbs-${w}x${h}.png` });
   }
 });
 
