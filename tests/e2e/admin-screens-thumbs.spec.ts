@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { type Heartbeat, PAGES, ROUTES, SCREEN_SILENT_MS } from '../../core/protocol/index.js';
 import { type HostOptions, type RunningHost, startHost } from '../../electron/host/index.js';
-import { openRoom as openInRegistry, screenRow, threeRoomsAndAdmin } from './support/registry.js';
+import { beatNow, openRoom as openInRegistry, screenRow, threeRoomsAndAdmin } from './support/registry.js';
 
 // Issue 15, "See what it shows" and "the registry has a cap and says so": every screen's
 // thumbnail in the admin, drawn from its own report, and the registry's cap (a host option,
@@ -157,12 +157,7 @@ test('a full registry is said at the top, with what to do; forgetting a screen f
   // foyer-tv falls silent (a minute on the registry's clock; the live ones beat at a change):
   // one click forgets it, and kiosk-4 takes its place at its next beat.
   shift = SCREEN_SILENT_MS + 1_000;
-  const res = await fetch(host.url + ROUTES.overrides, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ kind: 'announce', text: 'Coffee in the foyer' }),
-  });
-  expect(res.status).toBe(201);
+  await beatNow(host);
   await expect(row(admin, 'door-a').getByTestId('forget-silent')).toHaveCount(0);
   await row(admin, 'foyer-tv').getByTestId('forget-silent').click({ timeout: 12_000 });
   await expect(row(admin, 'foyer-tv')).toHaveCount(0, { timeout: 10_000 });

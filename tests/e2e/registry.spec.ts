@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { PAGES, ROUTES, SCREEN_PAGE, SCREEN_SILENT_MS } from '../../core/protocol/index.js';
+import { PAGES, SCREEN_PAGE, SCREEN_SILENT_MS } from '../../core/protocol/index.js';
 import { type RunningHost, startHost } from '../../electron/host/index.js';
 import {
+  beatNow,
   listScreens,
   openRoom as openInRegistry,
   screenRow,
@@ -90,12 +91,7 @@ test('assign, identify, reload one, silent alarm, restart: all from the registry
   // admin. The others beat at once on applying a change, so only door-a is silent.
   await a.close();
   shift = SCREEN_SILENT_MS + 1_000;
-  const res = await fetch(host.url + ROUTES.overrides, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ kind: 'announce', text: 'Coffee in the foyer' }),
-  });
-  expect(res.status).toBe(201);
+  await beatNow(host);
   const alarms = admin.getByTestId('alarm');
   await expect(alarms).toHaveCount(1, { timeout: 12_000 });
   await expect(alarms.first()).toContainText('door-a');

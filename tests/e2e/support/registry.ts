@@ -38,6 +38,19 @@ export async function threeRoomsAndAdmin(
   return [...pages];
 }
 
+/**
+ * Makes every live screen beat now: it beats at once on applying a change, so an announcement
+ * does it. A screen that does not beat then is silent once the registry's clock moved a minute on.
+ */
+export async function beatNow(host: RegistryHost): Promise<void> {
+  const res = await fetch(host.url + ROUTES.overrides, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'announce', text: 'Coffee in the foyer' }),
+  });
+  expect(res.status).toBe(201);
+}
+
 /** A screen's row in the admin's list. */
 export const screenRow = (admin: Page, name: string) =>
   admin.locator(`[data-testid="screen-row"][data-screen="${name}"]`);
