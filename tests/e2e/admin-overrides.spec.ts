@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, startHost, test, type TestHost } from './support/host.js';
+import { reloadLive } from './support/screen.js';
 
 /**
  * Every override kind, done through the admin UI (by keyboard where staff would): a room screen
@@ -67,7 +68,7 @@ type Check = [where: () => Locator, what: string | RegExp];
 /** Shows on both screens within 1 s, again after a reload; undo removes it within 1 s. */
 async function showsThenUndo(onRoom: Check, onLobby: Check) {
   for (const [where, what] of [onRoom, onLobby]) await expect(where()).toContainText(what, WITHIN);
-  await Promise.all([room.reload(), lobby.reload()]);
+  await reloadLive(room, lobby);
   for (const [where, what] of [onRoom, onLobby]) await expect(where()).toContainText(what);
 
   const latest = admin.getByTestId('log-entry').first();

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { OverrideInput } from '../../core/protocol/index.js';
 import { expect, startHost, test, type TestHost } from './support/host.js';
-import { settled } from './support/screen.js';
+import { reloadLive, settled } from './support/screen.js';
 
 // Each override kind, posted through the API as the admin would: the room and lobby pages show
 // it within a second, and still after a reload. (The admin helper tests the same through its UI.)
@@ -129,8 +129,7 @@ for (const c of cases) {
     await expect(c.room.shows(room)).toContainText(c.room.text, { timeout: 1_000 });
     await expect(c.lobby.shows(lobby)).toContainText(c.lobby.text, { timeout: 1_000 });
 
-    await Promise.all([room.reload(), lobby.reload()]);
-    await Promise.all([settled(room), settled(lobby)]);
+    await reloadLive(room, lobby);
     await expect(c.room.shows(room)).toContainText(c.room.text);
     await expect(c.lobby.shows(lobby)).toContainText(c.lobby.text);
 

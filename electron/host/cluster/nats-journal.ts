@@ -75,9 +75,25 @@ export class NatsJournal implements JournalReplica {
    */
   start(): void {
     this.journal.replicate(this);
-    this.#run().catch((e: unknown) => {
-      if (!this.#closed) this.opts.log(`cluster: stopped following the stream: ${(e as Error).message}`);
-    });
+    void this.#runForGood();
+  }
+
+  /** #run, again after a second whenever it fails before following (a first connect timed out). */
+  async #runForGood(): Promise<void> {
+    for (let attempt = 0; !this.#closed; attempt++) {
+      try {
+        return await this.#run();
+      } catch (e) {
+        if (this.#closed) return;
+        this.#trouble = `could not reach the NATS cluster: ${(e as Error).message}`;
+        if (attempt % 20 === 0) this.opts.log(`cluster: ${this.#trouble}; retrying`);
+        const nc = this.#nc;
+        this.#nc = null;
+        this.#connected = false;
+        await nc?.close().catch(() => {});
+        await sleep(1_000);
+      }
+    }
   }
 
   async #run(): Promise<void> {

@@ -1,10 +1,26 @@
 import type { Page } from '@playwright/test';
+import { ROUTES } from '../../../core/protocol/wire.js';
 
 /** Waits until a screen has rendered from a snapshot and its text has been fitted. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(screenReadyInPage);
   // fit-text runs on animation frames: let two pass
   await page.evaluate(twoFramesInPage);
+}
+
+/**
+ * Reloads screens and waits until each painted again and has its event stream open: a change
+ * made after this is pushed to it live (its "within 1 s" counts from a connected screen, not from
+ * a page still booting on a busy machine).
+ */
+export async function reloadLive(...pages: Page[]): Promise<void> {
+  await Promise.all(
+    pages.map(async (page) => {
+      const stream = page.waitForResponse((r) => new URL(r.url()).pathname === ROUTES.events);
+      await page.reload();
+      await Promise.all([stream, settled(page)]);
+    }),
+  );
 }
 
 /** In the page: a room or lobby screen is there and no longer waiting for its first snapshot. */

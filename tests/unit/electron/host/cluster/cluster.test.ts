@@ -64,23 +64,30 @@ async function until<T>(f: () => Promise<T>, ok: (t: T) => boolean, ms: number, 
 const inProcess = (stream: string, publishTimeoutMs = 1_500) =>
   testHost({ cluster: { servers: nats.urls, stream, publishTimeoutMs } });
 
-const ready = (h: Api) =>
-  until(
-    () => post(h, { kind: 'announce', text: `ready ${h.url}` }),
-    (r) => r.status === 201,
-    // the first host of a fresh cluster waits for JetStream's first leader election: seconds, and
-    // more when the machine is busy
-    45_000,
-    'taking writes',
-  );
+/** Until `h` takes a write; a failure shows the host's own log (what it was waiting for). */
+const ready = async (h: Api, log?: string[]) => {
+  try {
+    await until(
+      () => post(h, { kind: 'announce', text: `ready ${h.url}` }),
+      (r) => r.status === 201,
+      // the first host of a fresh cluster waits for JetStream's first leader election: seconds, and
+      // more when the machine is busy
+      45_000,
+      'taking writes',
+    );
+  } catch (e) {
+    if (log) (e as Error).message += `\nthe host's log:\n${log.slice(-20).join('\n')}`;
+    throw e;
+  }
+};
 
 describe('two hosts, one journal', () => {
   it('two hosts racing conflicting moves into one room slot: exactly one wins, the other gets the 409 naming the clash', async () => {
     const stream = newStream();
     const [a, b] = await Promise.all([inProcess(stream), inProcess(stream)]);
     try {
-      await ready(a.host);
-      await ready(b.host);
+      await ready(a.host, a.lines);
+      await ready(b.host, b.lines);
       for (let round = 0; round < 10; round++) {
         // Both into the ballroom, 10:30–12:30: free until one of them is there.
         const [ra, rb] = await Promise.all([
@@ -136,8 +143,8 @@ describe('two hosts, one journal', () => {
     const [a, b] = await Promise.all([inProcess(stream), inProcess(stream)]);
     const screen = new SseScreen([a.host.url, b.host.url]);
     try {
-      await ready(a.host);
-      await ready(b.host);
+      await ready(a.host, a.lines);
+      await ready(b.host, b.lines);
       const acked: string[] = [];
       const write = async (h: TestHost, text: string) => {
         const r = await post(h.host, { kind: 'announce', text });
