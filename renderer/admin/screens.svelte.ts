@@ -4,7 +4,7 @@ import { Poller } from './poller.js';
 
 export const SCREENS_POLL_MS = 5_000;
 /** After a change: screens beat as soon as they apply it, so ask again shortly. */
-const SOON_MS = [400, 1_200, 2_500];
+const SOON_MS = [300, 800, 1_500, 2_500];
 
 /**
  * What the host knows of a revision's reach: of the screens that checked in lately (not stale;

@@ -87,7 +87,8 @@ test('a live thumbnail per screen follows its report; a capture stands beside it
   await expect((await thumbOf(admin, 'hall-window')).getByTestId('lobby-screen')).toBeVisible();
   await expect(admin.getByTestId('screens-count')).toContainText('5 of 500');
 
-  // door-b is reassigned: its thumbnail follows its report within about a second.
+  // door-b is reassigned: its thumbnail follows its report within about a second (0.9 to 2 s
+  // here on a busy machine; the deadline leaves a slow one room).
   await row(admin, 'door-b').getByTestId('edit-screen').click();
   await admin.getByTestId('assign-what').selectOption('room:santa-clara-ballroom');
   await admin.getByTestId('assign-lang').fill('de');
@@ -96,13 +97,11 @@ test('a live thumbnail per screen follows its report; a capture stands beside it
   await expect(row(admin, 'door-b').getByTestId('thumb')).toHaveAttribute(
     'data-src',
     /^\/room\/santa-clara-ballroom\?preview=1(&slide=[^&]+)?&lang=de$/,
-    { timeout: 2_000 },
+    { timeout: 3_000 },
   );
   await expect((await thumbOf(admin, 'door-b')).getByTestId('room-screen')).toContainText(
     'Santa Clara Ballroom',
-    {
-      timeout: 2_000,
-    },
+    { timeout: 3_000 },
   );
   const followed = `${Date.now() - saved} ms`;
   test.info().annotations.push({ type: 'thumbnail followed in', description: followed });
