@@ -16,3 +16,16 @@ export function roomPayloadUrl(
   const url = dayUrl({ room, at: opts.at });
   return opts.preload ? preloaded(url) : url;
 }
+
+/**
+ * The frame of a room screen with no room yet (`/screen` not assigned, `/room` with none): GET day
+ * with `sessions=none`, the program without its sessions (conference, rooms, announcements, alerts),
+ * the settings and the clock. All it shows is its name, the clock and alerts (issue 19): the full
+ * snapshot (35C3: 940 KB) is not for it.
+ */
+export const FRAME_PARAM = { name: 'sessions', value: 'none' } as const;
+
+export function frameUrl(opts: { at?: string | undefined } = {}): string {
+  const url = dayUrl({ at: opts.at });
+  return `${url}${url.includes('?') ? '&' : '?'}${FRAME_PARAM.name}=${FRAME_PARAM.value}`;
+}

@@ -15,6 +15,8 @@ export const SCREEN_ROUTES = {
   forget: '/api/screens/forget',
   /** GET ?screen=NAME (admin): a PNG of an Electron window of this host, taken now. */
   capture: '/api/screens/capture',
+  /** GET (admin): the screens with the registry's cap, how full it is and whom it refused (RegistryInfo). */
+  registry: '/api/screens/registry',
 } as const;
 
 /** The page a browser screen opens to be told what to show: the registry's assignment, else "not assigned yet". */
@@ -27,6 +29,8 @@ export const SCREEN_EVENT = 'screen';
 export const SCREEN_SILENT_MS = 60_000;
 /** A screen still on an older revision this long after a newer one was made raises an alarm. */
 export const SCREEN_BEHIND_MS = 10_000;
+/** A screen refused for the cap is listed as refused this long after its last try (it retries at each beat). */
+export const REFUSED_SHOWN_MS = 60_000;
 /** Identify: the screen shows its name and id in large type for this long. */
 export const IDENTIFY_MS = 15_000;
 

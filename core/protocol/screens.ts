@@ -102,6 +102,30 @@ export const ScreenInfo = Heartbeat.omit({ secret: true }).extend({
 });
 export type ScreenInfo = z.infer<typeof ScreenInfo>;
 
+/** A screen whose beat the registry refused for a cap: its own total, or the bound per address. */
+export const RegistryRefusal = z.object({
+  screen: z.string(),
+  reason: z.enum(['list-full', 'address-full']),
+  address: z.string().optional(),
+  /** Host real time (ms) of its last refused beat. */
+  at: z.number(),
+});
+export type RegistryRefusal = z.infer<typeof RegistryRefusal>;
+
+/** GET /api/screens/registry: the list, and how full the registry is (the admin says so when it is). */
+export const RegistryInfo = z.object({
+  screens: z.array(ScreenInfo),
+  /** Screens the registry holds at most (HostLimits.maxScreens, `serve --max-screens`). */
+  cap: z.number().int().min(0),
+  /** Screens one client address may report (HostLimits.maxScreensPerAddress). */
+  perAddress: z.number().int().min(0),
+  /** Listed screens that are silent and that staff never assigned nor grouped: a new screen takes the place of one. */
+  replaceable: z.number().int().min(0),
+  /** Screens refused within REFUSED_SHOWN_MS, newest first (at most 100). */
+  refused: z.array(RegistryRefusal),
+});
+export type RegistryInfo = z.infer<typeof RegistryInfo>;
+
 export const AssignInput = z.strictObject({
   screen: ScreenName,
   /** null: back to what its URL (or display config) says. */

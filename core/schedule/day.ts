@@ -26,6 +26,15 @@ export function dayCut(program: Program, at: number, room?: string): { program: 
   return { program: { ...program, sessions }, window: { from: day.from, until: day.until } };
 }
 
+/**
+ * The frame of a screen with nothing assigned: the day cut without sessions (core/protocol/room.ts
+ * frameUrl). Conference, rooms, announcements and alerts stay whole, as in every cut.
+ */
+export function frameCut(program: Program, at: number): { program: Program; window: DayWindow } {
+  const day = lobby(program, at);
+  return { program: { ...program, sessions: [] }, window: { from: day.from, until: day.until } };
+}
+
 /** Noon: "tomorrow morning" ends then, so a screen offline overnight still has its first sessions. */
 const MORNING_ENDS_HOUR = 12;
 

@@ -11,7 +11,7 @@ import { type Command, type Io, numberOption, parseOptions, UsageError } from '.
 
 const usage = `Usage: hallway serve [--program FILE] [--data DIR] [--port N] [--clock ISO] [--rate R]
                      [--lan [--host-name NAME]... [--tls-cert FILE --tls-key FILE] [--screens-http-port N]]
-                     [--follow URL|FILE [--every 2m]] [--zone Z]
+                     [--follow URL|FILE [--every 2m]] [--zone Z] [--max-screens N]
                      [--cluster nats://HOST:PORT[,...] [--cluster-stream NAME]]
 
 Runs the host: the screens' pages, the API and the event stream. Prints each screen's URL and
@@ -33,6 +33,8 @@ the admin URL (with its token), then serves until Ctrl-C.
   --every T       how often to fetch it: 30s, 2m (default), 10m
   --zone Z        the venue's IANA time zone (Europe/Berlin), for a program or followed
                   schedule whose times name none (Sessionize, hand-made files)
+  --max-screens N  screens the admin's registry holds at most (default 500): past it a new
+                  screen is refused (503) until staff forget one, or one nobody assigned goes silent
   --cluster URLS  share one journal with other hosts through this NATS JetStream cluster
                   (nats://HOST:PORT, comma-separated): changes can be made at any host, and
                   screens move to another host when theirs goes away
@@ -83,6 +85,7 @@ export const command: Command = {
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'screens-http-port': { type: 'string' },
+      'max-screens': { type: 'string' },
       cluster: { type: 'string' },
       'cluster-stream': { type: 'string' },
     });
@@ -103,6 +106,14 @@ export const command: Command = {
     )
       throw new UsageError(
         `--screens-http-port must be a whole number from 0 to 65535 (got ${values['screens-http-port']})`,
+      );
+    const maxScreens = numberOption('max-screens', values['max-screens']);
+    if (
+      maxScreens !== undefined &&
+      !(Number.isInteger(maxScreens) && maxScreens >= 1 && maxScreens <= 100_000)
+    )
+      throw new UsageError(
+        `--max-screens must be a whole number from 1 to 100000 (got ${values['max-screens']})`,
       );
     const lanOnly = ['host-name', 'tls-cert', 'tls-key', 'screens-http-port'] as const;
     const withoutLan = lanOnly.find((k) => values[k] !== undefined && !values.lan);
@@ -151,6 +162,7 @@ export const command: Command = {
         ...(values['tls-key'] !== undefined ? { tlsKey: values['tls-key'] } : {}),
         ...(screensHttpPort !== undefined ? { screensHttpPort } : {}),
         ...(cluster ? { cluster } : {}),
+        ...(maxScreens !== undefined ? { limits: { maxScreens } } : {}),
       });
     } catch (e) {
       io.err((e as Error).message);

@@ -68,7 +68,13 @@ export function hostCheck(given: readonly string[]): MiddlewareHandler {
 function screenRequest(method: string, path: string): boolean {
   if (method === 'POST') return path === ROUTES.heartbeat;
   if (method !== 'GET' && method !== 'HEAD') return false;
-  return path !== PAGES.admin && path !== `${PAGES.admin}.html` && path !== ROUTES.screens;
+  // Every read under /api/screens is the admin's (the list, the registry, a capture): it carries the token.
+  return (
+    path !== PAGES.admin &&
+    path !== `${PAGES.admin}.html` &&
+    path !== ROUTES.screens &&
+    !path.startsWith(`${ROUTES.screens}/`)
+  );
 }
 
 /**

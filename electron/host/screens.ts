@@ -4,11 +4,13 @@ import {
   type Assignment,
   type Heartbeat,
   IDENTIFY_MS,
+  type RegistryInfo,
   SCREEN_BEHIND_MS,
   SCREEN_SILENT_MS,
   type ScreenDirective,
   type ScreenInfo,
 } from '../../core/protocol/index.js';
+import { RefusalLog } from './screens-refused.js';
 import { memoryRegistryStore, type RegistryStore, type StoredScreen } from './screens-store.js';
 
 /** Why a heartbeat was not taken. */
@@ -52,6 +54,7 @@ export class ScreenRegistry {
   #startedAt: number;
   #store: RegistryStore;
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
+  #refused = new RefusalLog();
   readonly realNow: () => number;
   readonly maxScreens: number;
   readonly maxPerAddress: number;
@@ -76,8 +79,21 @@ export class ScreenRegistry {
     return this.#screens.size;
   }
 
-  /** Records the beat; a refused one changes nothing. */
+  /** Records the beat; a refused one changes nothing but the list of those refused. */
   beat(beat: Heartbeat, address?: string): BeatRefusal | null {
+    const refused = this.#take(beat, address);
+    if (refused?.reason === 'address-full' || refused?.reason === 'list-full')
+      this.#refused.note({
+        screen: beat.screen,
+        reason: refused.reason,
+        ...(address !== undefined ? { address } : {}),
+        at: this.realNow(),
+      });
+    else if (!refused) this.#refused.taken(beat.screen);
+    return refused;
+  }
+
+  #take(beat: Heartbeat, address?: string): BeatRefusal | null {
     const now = this.realNow();
     const known = this.#screens.get(beat.screen);
     if (
@@ -223,6 +239,21 @@ export class ScreenRegistry {
     return [...this.#screens.values()]
       .map((e) => this.#info(e, now, hostRevision))
       .sort((a, b) => a.screen.localeCompare(b.screen));
+  }
+
+  /** The list with the cap, how full it is, and the screens it refused lately (GET registry). */
+  info(hostRevision: number): RegistryInfo {
+    const now = this.realNow();
+    let replaceable = 0;
+    for (const e of this.#screens.values())
+      if (this.#silent(e, now) && e.assignment === null && e.group === null) replaceable++;
+    return {
+      screens: this.list(hostRevision),
+      cap: this.maxScreens,
+      perAddress: this.maxPerAddress,
+      replaceable,
+      refused: this.#refused.recent(now),
+    };
   }
 
   /** Writes the registry now (staff changes, new screens; and at close). */

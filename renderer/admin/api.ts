@@ -10,6 +10,7 @@ import {
   ROUTES,
   SCREEN_ROUTES,
   CommandAccepted,
+  RegistryInfo,
   ScreenInfo,
   SettingsInfo,
   ImageStored,
@@ -39,8 +40,6 @@ const isRaw = (body: unknown): body is { raw: string | Blob } =>
   'raw' in body &&
   (typeof body.raw === 'string' || (typeof Blob !== 'undefined' && body.raw instanceof Blob));
 
-const ScreenList = z.union([z.array(ScreenInfo), z.object({ screens: z.array(ScreenInfo) })]);
-
 export class AdminApi {
   constructor(
     private readonly token: () => string,
@@ -63,11 +62,9 @@ export class AdminApi {
     return this.call('POST', ROUTES.clock, input, (v) => ClockInfo.safeParse(v).data ?? v);
   }
 
-  screens(): Promise<ApiResult<ScreenInfo[]>> {
-    return this.call('GET', ROUTES.screens, undefined, (v) => {
-      const parsed = ScreenList.parse(v);
-      return Array.isArray(parsed) ? parsed : parsed.screens;
-    });
+  /** The screens with the registry's cap, how full it is and whom it refused (issue 15). */
+  registry(): Promise<ApiResult<RegistryInfo>> {
+    return this.call('GET', SCREEN_ROUTES.registry, undefined, (v) => RegistryInfo.parse(v));
   }
 
   /** What a screen shows and its group (issue 15). */

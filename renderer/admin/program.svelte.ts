@@ -1,5 +1,6 @@
 import type { FollowInput, FollowResult, ProgramInfo } from '../../core/protocol/index.js';
 import type { ApiResult, AdminApi } from './api.js';
+import { Poller } from './poller.js';
 
 export const PROGRAM_POLL_MS = 2_000;
 
@@ -14,7 +15,7 @@ export class ProgramPoll {
   busy = $state(false);
   /** Our real time of the last answer, to age the host's real-time stamps. */
   fetchedAt = $state(Date.now());
-  #timer: ReturnType<typeof setInterval> | null = null;
+  #poller = new Poller(() => this.poll(), PROGRAM_POLL_MS);
 
   constructor(
     private readonly api: AdminApi,
@@ -22,14 +23,11 @@ export class ProgramPoll {
   ) {}
 
   start(): void {
-    if (this.#timer) return;
-    void this.poll();
-    this.#timer = setInterval(() => void this.poll(), PROGRAM_POLL_MS);
+    this.#poller.start();
   }
 
   stop(): void {
-    if (this.#timer) clearInterval(this.#timer);
-    this.#timer = null;
+    this.#poller.stop();
   }
 
   async poll(): Promise<void> {

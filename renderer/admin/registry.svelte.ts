@@ -2,6 +2,9 @@ import type { Alarm, Assignment, ScreenInfo } from '../../core/protocol/index.js
 import type { AdminApi, ApiResult } from './api.js';
 import type { ScreenPoll } from './screens.svelte.js';
 
+/** Captures kept at once (the newest). */
+const MAX_CAPTURES = 12;
+
 /** The screens in alarm (silent, or behind 10 s after a change), longest first. */
 export function alarms(screens: readonly ScreenInfo[]): (ScreenInfo & { alarm: Alarm })[] {
   return screens
@@ -29,8 +32,10 @@ export class ScreenActions {
   message = $state<{ ok: boolean; text: string } | null>(null);
   /** The screen the preview follows (its reported page, room and slide). */
   previewOf = $state<string | null>(null);
-  /** A capture of an Electron window (data: URL), and whose. */
-  capture = $state<{ screen: string; url: string } | null>(null);
+  /** Captures of Electron windows (data: URLs) by screen, shown beside their thumbnails; `at` is our real time. */
+  captures = $state<Record<string, { url: string; at: number }>>({});
+  /** The screen whose capture is shown large. */
+  opened = $state<string | null>(null);
 
   constructor(
     private readonly api: AdminApi,
@@ -61,8 +66,16 @@ export class ScreenActions {
 
   async takeCapture(screen: string): Promise<void> {
     const res = await this.api.capture(screen);
-    if (res.ok) this.capture = { screen, url: res.value };
-    else this.message = { ok: false, text: res.error };
+    if (!res.ok) {
+      this.message = { ok: false, text: res.error };
+      return;
+    }
+    // A PNG of a full window is a megabyte or so as a data: URL: keep the latest few.
+    const kept = Object.entries(this.captures)
+      .filter(([s]) => s !== screen)
+      .sort((a, b) => b[1].at - a[1].at)
+      .slice(0, MAX_CAPTURES - 1);
+    this.captures = Object.fromEntries([[screen, { url: res.value, at: Date.now() }], ...kept]);
   }
 
   async #done<T>(call: Promise<ApiResult<T>>, text: string | ((v: T) => string)): Promise<boolean> {

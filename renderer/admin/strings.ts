@@ -91,6 +91,30 @@ export const TEXT = {
     useSchedule: 'Use the schedule’s',
     clear: 'Clear',
   },
+  thumbs: {
+    frameTitle: (screen: string) => `What ${screen} shows`,
+    admin: 'admin',
+    notAssigned: 'not assigned',
+    silent: 'SILENT',
+    behind: (shown: number, host: number) =>
+      `It reports revision #${shown}; the host is at #${host}: the thumbnail draws the host's.`,
+    captureTitle: (when: string) => `Capture of the window, taken ${when}: click to enlarge`,
+    captureAlt: (screen: string) => `Capture of ${screen}`,
+    captured: (screen: string, when: string) => `${screen}, captured ${when}`,
+    count: (used: number, cap: number) => `${used} of ${cap}`,
+    full: (used: number, cap: number) => `The screen registry is full: ${used} of ${cap} screens.`,
+    replaceable: (n: number) =>
+      `A new screen takes the place of the longest-silent one nobody assigned (${n} ${n === 1 ? 'is' : 'are'} silent and unassigned).`,
+    refused: (n: number, names: string) =>
+      `${n} ${n === 1 ? 'screen was' : 'screens were'} refused in the last minute and ${n === 1 ? 'is' : 'are'} not listed: ${names}.`,
+    perAddress: (address: string, limit: number) =>
+      `${address} already reports ${limit} screens, the most one address may.`,
+    whatToDo:
+      'Forget the screens no longer in use (Forget on a silent one in the list below, or Assign… → Forget), or start the host with a higher cap: hallway serve --max-screens N.',
+    forget: 'Forget',
+    forgetTitle:
+      'Drop this silent screen from the registry: its place is free (it is listed again if it beats)',
+  },
 } as const;
 
 export type AdminMessages = typeof TEXT;

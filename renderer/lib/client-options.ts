@@ -25,12 +25,17 @@ export interface HostConnectionOptions {
    * never the full snapshot (issue 19). Default: 'room' on room pages, else 'full'.
    */
   payload?: 'room' | 'full';
+  /**
+   * How often `now()` wakes what reads it: 'minute' (room and lobby: they show hours and minutes,
+   * so an idle screen does no work between minutes) or 'second' (the admin's clock). Default by page.
+   */
+  tick?: 'second' | 'minute';
 }
 
 export type ResolvedOptions = Required<
   Pick<
     HostConnectionOptions,
-    'page' | 'baseUrl' | 'stream' | 'watchdog' | 'screen' | 'firstPaint' | 'payload'
+    'page' | 'baseUrl' | 'stream' | 'watchdog' | 'screen' | 'firstPaint' | 'payload' | 'tick'
   >
 > & {
   room?: string;
@@ -64,6 +69,7 @@ export function resolveOptions(opts: HostConnectionOptions): ResolvedOptions {
     screen: opts.screen ?? defaultScreenName(opts.page, opts.room),
     firstPaint: opts.firstPaint ?? 'full',
     payload: opts.payload ?? (opts.page === 'room' ? 'room' : 'full'),
+    tick: opts.tick ?? (opts.page === 'admin' ? 'second' : 'minute'),
   };
 }
 

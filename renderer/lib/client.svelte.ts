@@ -1,5 +1,5 @@
 import type { Snapshot } from '../../core/protocol/index.js';
-import { preloaded, roomPayloadUrl } from '../../core/protocol/room.js';
+import { frameUrl, preloaded, roomPayloadUrl } from '../../core/protocol/room.js';
 import { HEARTBEAT_INTERVAL_MS, ROUTES, dayUrl } from '../../core/protocol/wire.js';
 import type { Program } from '../../core/program/schema.js';
 import { settingsOf } from '../../core/settings/defaults.js';
@@ -45,6 +45,7 @@ export class HostConnection {
   readonly screen: ScreenLink;
 
   #tick = $state(Date.now());
+  #tickMinute = NaN;
   #opts: ResolvedOptions;
   #stream: StreamLink;
   #samples: SkewSample[] = [];
@@ -142,13 +143,20 @@ export class HostConnection {
     return settingsOf(this.snapshot);
   }
 
-  /** Host clock instant (epoch ms). Reactive: re-evaluates every second inside effects/templates. */
+  /**
+   * Host clock instant (epoch ms). Reactive: re-evaluates inside effects/templates every second, or
+   * (option `tick: 'minute'`) when the host clock's minute turns.
+   */
   now(): number {
-    const real = this.#tick;
+    void this.#tick;
+    return this.#instant(Date.now());
+  }
+
+  #instant(wall: number): number {
     if (this.frozenAt !== null) return this.frozenAt;
     const s = this.snapshot;
-    if (!s) return real + this.skew;
-    return clockNow(s.clock.state, Date.now() + this.skew);
+    if (!s) return wall + this.skew;
+    return clockNow(s.clock.state, wall + this.skew);
   }
 
   start(): void {
@@ -217,7 +225,10 @@ export class HostConnection {
       this.#samples = [];
       void this.#fetchSnapshot();
     }
-    this.#tick = wall;
+    // The screens show minutes: between two, nothing that reads now() needs to run (issue 13, idle).
+    const minute = Math.floor(this.#instant(wall) / 60_000);
+    if (this.#opts.tick === 'second' || minute !== this.#tickMinute) this.#tick = wall;
+    this.#tickMinute = minute;
     // A room payload covers its day and the next morning: fetched again when the day turns.
     if (this.#roomPayload && this.#renewal.due(this.snapshot, this.now(), mono)) this.#refetchNow();
   }
@@ -238,9 +249,12 @@ export class HostConnection {
       const room = this.#roomPayload ? this.#room : undefined;
       const at = isoOf(this.frozenAt);
       // Only the first fetch takes what the page's answer preloaded (core/protocol/room.ts).
+      // A room page with no room yet shows its name, the clock and alerts: the frame, no sessions.
       const route = room
         ? roomPayloadUrl(room, { at, preload: seq === 1 && !this.snapshot && !at })
-        : ROUTES.snapshot;
+        : this.#opts.payload === 'room'
+          ? frameUrl({ at })
+          : ROUTES.snapshot;
       const { snapshot: data, sample } = await fetchLiveSnapshot(this.#opts.baseUrl, route);
       this.#samples = addSample(this.#samples, sample);
       this.skew = bestSkew(this.#samples);

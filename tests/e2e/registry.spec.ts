@@ -2,8 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { PAGES, ROUTES, SCREEN_PAGE, SCREEN_SILENT_MS, type ScreenInfo } from '../../core/protocol/index.js';
+import { PAGES, SCREEN_PAGE, SCREEN_SILENT_MS } from '../../core/protocol/index.js';
 import { type RunningHost, startHost } from '../../electron/host/index.js';
+import {
+  beatNow,
+  listScreens,
+  openRoom as openInRegistry,
+  screenRow,
+  threeRoomsAndAdmin,
+} from './support/registry.js';
 
 // Issue 15, "What must show": the registry seen from the admin, three room screens named with
 // ?screen=. The host runs in this process so the test can shift the registry's real time (the
@@ -39,71 +46,53 @@ test.afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const registry = async (): Promise<ScreenInfo[]> => {
-  const res = await fetch(host.url + ROUTES.screens, { headers: { authorization: `Bearer ${host.token}` } });
-  return (await res.json()) as ScreenInfo[];
-};
+const registry = () => listScreens(host);
 const reloadsOf = async (name: string) => (await registry()).find((s) => s.screen === name)?.reloads;
 
 async function openRoom(page: Page, room: string, name: string): Promise<void> {
-  await page.goto(`${host.url}${PAGES.room(room)}?screen=${name}`);
-  await expect(page.getByTestId('room-screen')).toBeVisible();
-  await expect.poll(async () => (await registry()).some((s) => s.screen === name)).toBe(true);
+  await openInRegistry(host, page, room, name);
   // Gone after any reload: a page that still has it has not been reloaded.
   await page.evaluate(() => ((window as unknown as { sameLoad: boolean }).sameLoad = true));
 }
 const sameLoad = (page: Page) =>
   page.evaluate(() => (window as unknown as { sameLoad?: boolean }).sameLoad === true);
-const row = (admin: Page, name: string) => admin.locator(`[data-testid="screen-row"][data-screen="${name}"]`);
+const row = screenRow;
 
 test('assign, identify, reload one, silent alarm, restart: all from the registry', async ({ context }) => {
-  const [a, b, c, admin] = [
-    await context.newPage(),
-    await context.newPage(),
-    await context.newPage(),
-    await context.newPage(),
-  ];
-  await openRoom(a!, 'winchester', 'door-a');
-  await openRoom(b!, 'stevens-creek', 'door-b');
-  await openRoom(c!, 'magnolia', 'door-c');
-  await admin!.goto(`${host.url}${PAGES.admin}#token=${host.token}`);
-  await expect(row(admin!, 'door-b')).toBeVisible({ timeout: 10_000 });
+  const [a, b, c, admin] = await threeRoomsAndAdmin(host, context, openRoom);
+  await admin.goto(`${host.url}${PAGES.admin}#token=${host.token}`);
+  await expect(row(admin, 'door-b')).toBeVisible({ timeout: 10_000 });
 
   // Reassign door-b to another room and language: it follows within 1 s, without a reload.
-  await row(admin!, 'door-b').getByTestId('edit-screen').click();
-  await admin!.getByTestId('assign-what').selectOption('room:santa-clara-ballroom');
-  await admin!.getByTestId('assign-lang').fill('de');
-  await admin!.getByTestId('assign-save').click();
-  await expect(b!.getByTestId('room-screen')).toContainText('Santa Clara Ballroom', { timeout: 1_000 });
-  await expect(b!.locator('html')).toHaveAttribute('lang', 'de', { timeout: 1_000 });
-  expect(await sameLoad(b!)).toBe(true);
-  await expect(row(admin!, 'door-b')).toContainText('room Santa Clara Ballroom (de)', { timeout: 10_000 });
+  await row(admin, 'door-b').getByTestId('edit-screen').click();
+  await admin.getByTestId('assign-what').selectOption('room:santa-clara-ballroom');
+  await admin.getByTestId('assign-lang').fill('de');
+  await admin.getByTestId('assign-save').click();
+  await expect(b.getByTestId('room-screen')).toContainText('Santa Clara Ballroom', { timeout: 1_000 });
+  await expect(b.locator('html')).toHaveAttribute('lang', 'de', { timeout: 1_000 });
+  expect(await sameLoad(b)).toBe(true);
+  await expect(row(admin, 'door-b')).toContainText('room Santa Clara Ballroom (de)', { timeout: 10_000 });
 
   // Identify door-a: its name in large type there, nowhere else.
-  await row(admin!, 'door-a').getByRole('button', { name: 'Identify' }).click();
-  await expect(a!.getByTestId('identify')).toContainText('door-a', { timeout: 1_000 });
-  await expect(b!.getByTestId('identify')).toHaveCount(0);
+  await row(admin, 'door-a').getByRole('button', { name: 'Identify' }).click();
+  await expect(a.getByTestId('identify')).toContainText('door-a', { timeout: 1_000 });
+  await expect(b.getByTestId('identify')).toHaveCount(0);
 
   // Reload door-c only: its counter goes up, the others' do not.
-  await row(admin!, 'door-c').getByTestId('reload-one').click();
+  await row(admin, 'door-c').getByTestId('reload-one').click();
   await expect.poll(() => reloadsOf('door-c'), { timeout: 10_000 }).toBe(1);
-  expect(await sameLoad(c!)).toBe(false);
-  expect(await sameLoad(a!)).toBe(true);
-  expect(await sameLoad(b!)).toBe(true);
+  expect(await sameLoad(c)).toBe(false);
+  expect(await sameLoad(a)).toBe(true);
+  expect(await sameLoad(b)).toBe(true);
   expect([await reloadsOf('door-a'), await reloadsOf('door-b')]).toEqual([0, 0]);
   expect((await registry()).find((s) => s.screen === 'door-c')?.lastReload?.why).toBe('staff');
 
   // Kill door-a; a minute later on the registry's clock it is silent, raised at the top of the
   // admin. The others beat at once on applying a change, so only door-a is silent.
-  await a!.close();
+  await a.close();
   shift = SCREEN_SILENT_MS + 1_000;
-  const res = await fetch(host.url + ROUTES.overrides, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ kind: 'announce', text: 'Coffee in the foyer' }),
-  });
-  expect(res.status).toBe(201);
-  const alarms = admin!.getByTestId('alarm');
+  await beatNow(host);
+  const alarms = admin.getByTestId('alarm');
   await expect(alarms).toHaveCount(1, { timeout: 12_000 });
   await expect(alarms.first()).toContainText('door-a');
   await expect(alarms.first()).toHaveAttribute('data-kind', 'silent');
@@ -121,8 +110,8 @@ test('assign, identify, reload one, silent alarm, restart: all from the registry
     room: 'santa-clara-ballroom',
     lang: 'de',
   });
-  await b!.reload();
-  await expect(b!.getByTestId('room-screen')).toContainText('Santa Clara Ballroom', { timeout: 5_000 });
+  await b.reload();
+  await expect(b.getByTestId('room-screen')).toContainText('Santa Clara Ballroom', { timeout: 5_000 });
 });
 
 test('screenshots: a new screen not assigned yet; the admin screens panel in both shapes', async ({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { asEffective } from '../../core/overrides/apply.js';
-import { ROUTES } from '../../core/protocol/index.js';
+import { FRAME_PARAM, ROUTES, SCREEN_PAGE, SCREEN_ROUTES } from '../../core/protocol/index.js';
 import { StoredProgramShape } from '../../core/program/schema.js';
 import { nowNext } from '../../core/schedule/now-next.js';
 import { parseInstant } from '../../core/time/venue.js';
@@ -91,6 +91,45 @@ test('with the host stopped after first paint, the screen shows the right now/ne
     JSON.parse(localStorage.getItem('hallway:room:winchester') ?? 'null'),
   );
   expect(cached?.snapshot.partial.until).toBe('2019-05-21T12:00:00-07:00');
+});
+
+test('a screen with no room yet fetches only the frame, then its room payload once assigned: never the full snapshot', async ({
+  page,
+  host,
+}) => {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/') && r.method() === 'GET') asked.push(url.pathname + url.search);
+  });
+  await page.goto(`${host.url}${SCREEN_PAGE}?screen=foyer-tv-9`);
+  await expect(page.getByTestId('not-assigned')).toContainText('foyer-tv-9');
+  // The frame: the header's conference and clock, the alerts; no session of any room.
+  await expect(page.locator('footer')).toContainText('OpML', { timeout: 10_000 });
+  await expect(page.getByTestId('clock')).toHaveText('7:30 AM');
+  await host.post({ kind: 'alert', text: 'Frame alert' });
+  await expect(page.getByText('Frame alert')).toBeVisible({ timeout: 5_000 });
+  expect(
+    asked.filter((u) => u.startsWith(ROUTES.snapshot)),
+    'full snapshot requests',
+  ).toEqual([]);
+  const frame = `${FRAME_PARAM.name}=${FRAME_PARAM.value}`;
+  expect(asked.filter((u) => u.includes(frame)).length, asked.join('\n')).toBeGreaterThan(0);
+
+  const res = await fetch(host.url + SCREEN_ROUTES.assign, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ screen: 'foyer-tv-9', assignment: { page: 'room', room: W } }),
+  });
+  expect(res.status, await res.text()).toBeLessThan(300);
+  await expect(page.getByTestId('room-screen')).toHaveAttribute('data-next', 't1-production', {
+    timeout: 10_000,
+  });
+  expect(asked.filter((u) => u.includes(`room=${W}`)).length, asked.join('\n')).toBeGreaterThan(0);
+  expect(
+    requests(host.output).filter((l) => l.includes(ROUTES.snapshot)),
+    'full snapshot requests',
+  ).toEqual([]);
 });
 
 /** "1:05 PM" → "13:05". */

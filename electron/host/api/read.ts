@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { ROUTES, type Problem } from '../../../core/protocol/index.js';
-import { dayCut } from '../../../core/schedule/day.js';
+import { FRAME_PARAM, ROUTES, type Problem } from '../../../core/protocol/index.js';
+import { dayCut, frameCut } from '../../../core/schedule/day.js';
 import { lobby } from '../../../core/schedule/lobby.js';
 import { nowNext } from '../../../core/schedule/now-next.js';
 import { parseInstant } from '../../../core/time/venue.js';
@@ -63,6 +63,12 @@ export function readRoutes(state: HostState, hosts: () => string[] | null = () =
   app.get(ROUTES.day, compress(), (c) => {
     const problems: Problem[] = [];
     const room = c.req.query('room') || undefined;
+    const frame = c.req.query(FRAME_PARAM.name) === FRAME_PARAM.value;
+    if (frame && room !== undefined)
+      problems.push({
+        path: FRAME_PARAM.name,
+        message: `"${FRAME_PARAM.value}" is for a screen with no room: leave out room`,
+      });
     const t = instants((n) => c.req.query(n), ['at'] as const, problems);
     if (problems.length) return refuse(c, 400, `bad query: ${problemsText(problems)}`, problems);
     const eff = state.effective();
@@ -73,7 +79,8 @@ export function readRoutes(state: HostState, hosts: () => string[] | null = () =
         `unknown room "${room}": the rooms are ${eff.program.rooms.map((r) => r.id).join(', ')}`,
         [{ path: 'room', message: 'is not a room of this program' }],
       );
-    const cut = dayCut(eff.program, t.at ?? state.clock.now(), room);
+    const at = t.at ?? state.clock.now();
+    const cut = frame ? frameCut(eff.program, at) : dayCut(eff.program, at, room);
     c.header('Cache-Control', 'no-store');
     return c.json({
       revision: eff.revision,

@@ -71,7 +71,8 @@ export function screenRoutes(
         c,
         503,
         30,
-        `the screen registry is full (${refused.limit} screens): this screen is not listed until staff forget one or one goes silent`,
+        `the screen registry is full (${refused.limit} screens): this screen is not listed until staff ` +
+          'forget one in the admin (Screens), or one nobody assigned goes silent; the cap is `serve --max-screens N`',
       );
     }
     if (screens.size < limits.maxScreens) listFullTold = false;
@@ -84,6 +85,8 @@ export function screenRoutes(
     c.header('X-Registry-Cap', String(screens.maxScreens));
     return c.json(screens.list(state.revision));
   });
+
+  app.get(SCREEN_ROUTES.registry, admin, (c) => c.json(screens.info(state.revision)));
 
   app.post(SCREEN_ROUTES.assign, admin, async (c) => {
     const body = await readBody(c, AssignInput, 'the assignment');

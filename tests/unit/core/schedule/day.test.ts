@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayCut } from '../../../../core/schedule/day.js';
+import { dayCut, frameCut } from '../../../../core/schedule/day.js';
 import { nowNext } from '../../../../core/schedule/now-next.js';
 import { applyOverrides } from '../../../../core/overrides/apply.js';
 import type { Program } from '../../../../core/program/schema.js';
@@ -113,5 +113,20 @@ describe('dayCut with a room: a room screen’s payload', () => {
       for (const h of [0, 1, 2, 3])
         expect(shown(cut, room, at + h * 3_600_000)).toEqual(shown(p, room, at + h * 3_600_000));
     }
+  });
+});
+
+describe('frameCut: a screen with no room yet', () => {
+  it('keeps the conference, rooms, announcements and alerts whole, and no session', () => {
+    const p = opml19();
+    const at = t('2019-05-20T10:45:00-07:00');
+    const { program, window } = frameCut(p, at);
+    expect(program.sessions).toEqual([]);
+    expect(program.conference).toEqual(p.conference);
+    expect(program.rooms).toEqual(p.rooms);
+    expect(program.announcements).toEqual(p.announcements);
+    expect(program.alerts).toEqual(p.alerts);
+    expect(window).toEqual(dayCut(p, at).window);
+    expect(JSON.stringify(program).length).toBeLessThan(JSON.stringify(p).length / 10);
   });
 });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ROUTES, Snapshot } from '../../../../core/protocol/index.js';
+import { ROUTES, SCREEN_ROUTES, Snapshot } from '../../../../core/protocol/index.js';
 import { openStore } from '../../../../electron/host/store.js';
 import { FIXTURE_PROGRAM, tempDir } from '../host/helpers.js';
 import { cli, ROOT, spawnServe } from './helpers.js';
@@ -35,6 +35,18 @@ describe('hallway serve', () => {
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('--max-screens sets the registry cap the admin is told', async () => {
+    const { child, url, token } = await spawnServe([...args(), '--max-screens', '2']);
+    try {
+      const res = await fetch(url + SCREEN_ROUTES.registry, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(((await res.json()) as { cap: number }).cap).toBe(2);
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 
   it('keeps every override that got a 2xx when killed with SIGKILL mid-stream', async () => {
@@ -122,6 +134,8 @@ describe('hallway serve', () => {
     [['--tls-cert', 'c.pem'], '--tls-cert needs --lan'],
     [['--lan', '--host-name', 'bad name'], '--host-name "bad name" is not a host name'],
     [['--lan', '--screens-http-port', '70000'], '--screens-http-port must be a whole number from 0 to 65535'],
+    [['--max-screens', '0'], '--max-screens must be a whole number from 1 to 100000 (got 0)'],
+    [['--max-screens', 'lots'], '--max-screens'],
   ])('%j → usage error', async (extra, said) => {
     const r = await cli('serve', '--data', dataDir, ...extra);
     expect(r.code).toBe(2);

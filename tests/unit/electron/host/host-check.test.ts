@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { parseProgram } from '../../../../core/program/parse.js';
-import { PAGES, ROUTES } from '../../../../core/protocol/index.js';
+import { PAGES, ROUTES, SCREEN_ROUTES } from '../../../../core/protocol/index.js';
 import { HostClock, REAL_CLOCK } from '../../../../electron/host/clock.js';
 import { splitHost } from '../../../../electron/host/host-check.js';
 import { Journal } from '../../../../electron/host/journal.js';
@@ -94,6 +94,8 @@ describe('plain HTTP from another machine', () => {
     ['POST', ROUTES.heartbeat, 'a heartbeat', false],
     ['GET', PAGES.admin, 'the admin page', true],
     ['GET', ROUTES.screens, 'the screen list', true],
+    ['GET', SCREEN_ROUTES.registry, 'the registry and its cap', true],
+    ['GET', SCREEN_ROUTES.capture, 'a capture', true],
     ['POST', ROUTES.overrides, 'an override', true],
     ['POST', ROUTES.clock, 'a clock change', true],
     ['POST', ROUTES.revert(1), 'a revert', true],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type Heartbeat,
   IDENTIFY_MS,
+  REFUSED_SHOWN_MS,
   SCREEN_BEHIND_MS,
   SCREEN_SILENT_MS,
   type ScreenDirective,
@@ -72,6 +73,61 @@ describe('ScreenRegistry bounds', () => {
     expect(r.beat(beat('d'), '192.0.2.1')).toEqual({ reason: 'address-full', limit: 2 });
     expect(r.list(0).map((s) => s.screen)).toEqual(['b', 'c']);
     for (const s of ['l1', 'l2', 'l3', 'l4']) expect(r.beat(beat(s), '127.0.0.1')).toBeNull();
+  });
+});
+
+describe('ScreenRegistry info: the cap, how full, whom it refused', () => {
+  it('names the refused screens, newest first, until they are taken or stop trying', () => {
+    let now = 0;
+    const r = new ScreenRegistry({ realNow: () => now, maxScreens: 2, maxPerAddress: 10 });
+    r.beat(beat('a'), '192.0.2.1');
+    r.beat(beat('b'), '192.0.2.1');
+    expect(r.info(0)).toMatchObject({ cap: 2, perAddress: 10, replaceable: 0, refused: [] });
+    r.beat(beat('c'), '192.0.2.3');
+    now = 1_000;
+    r.beat(beat('d'), '192.0.2.4');
+    r.beat(beat('c'), '192.0.2.3');
+    expect(r.info(0).refused).toEqual([
+      { screen: 'c', reason: 'list-full', address: '192.0.2.3', at: 1_000 },
+      { screen: 'd', reason: 'list-full', address: '192.0.2.4', at: 1_000 },
+    ]);
+    // Forgetting one frees a slot: c's next beat is taken, d's is refused again.
+    r.forget('a');
+    r.beat(beat('c'), '192.0.2.3');
+    expect(r.info(0).refused.map((x) => x.screen)).toEqual(['d']);
+    // d stopped trying: a minute after its last try it is no longer said to wait.
+    now = 1_000 + REFUSED_SHOWN_MS + 1;
+    r.beat(beat('b'), '192.0.2.1');
+    r.beat(beat('c'), '192.0.2.3');
+    expect(r.info(0).refused).toEqual([]);
+  });
+
+  it('counts the silent screens nobody manages as replaceable, and says the per-address refusals', () => {
+    let now = 0;
+    const r = new ScreenRegistry({ realNow: () => now, maxScreens: 3, maxPerAddress: 1 });
+    r.beat(beat('kept'), '192.0.2.1');
+    r.beat(beat('spare'), '192.0.2.2');
+    r.assign('kept', null, 'floor 1');
+    now = SCREEN_SILENT_MS + 1;
+    // spare is silent now: the address makes room for second by dropping it; third is over the bound.
+    expect(r.info(0).replaceable).toBe(1);
+    r.beat(beat('second'), '192.0.2.2');
+    expect(r.beat(beat('third'), '192.0.2.2')).toEqual({ reason: 'address-full', limit: 1 });
+    const info = r.info(0);
+    expect(info.replaceable).toBe(0);
+    expect(info.refused).toEqual([
+      { screen: 'third', reason: 'address-full', address: '192.0.2.2', at: now },
+    ]);
+    expect(info.screens.map((s) => s.screen)).toEqual(['kept', 'second']);
+  });
+
+  it('keeps at most 100 refused names, the newest', () => {
+    const r = new ScreenRegistry({ realNow: () => 0, maxScreens: 0 });
+    for (let i = 0; i < 150; i++) r.beat(beat(`s${i}`));
+    const refused = r.info(0).refused;
+    expect(refused).toHaveLength(100);
+    expect(refused[0]!.screen).toBe('s149');
+    expect(refused[99]!.screen).toBe('s50');
   });
 });
 

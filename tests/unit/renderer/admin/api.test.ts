@@ -27,7 +27,7 @@ describe('AdminApi', () => {
   });
 
   it('says the token was refused on 401, even without a body', async () => {
-    const res = await new AdminApi(() => 't', '', fakeFetch(401, undefined)).screens();
+    const res = await new AdminApi(() => 't', '', fakeFetch(401, undefined)).registry();
     expect(res.ok).toBe(false);
     if (!res.ok) {
       expect(res.status).toBe(401);
@@ -44,12 +44,13 @@ describe('AdminApi', () => {
     if (!res.ok) expect(res.error).toMatch(/Cannot reach the host/);
   });
 
-  it('accepts the screen list bare or wrapped', async () => {
+  it('reads the registry: its screens, cap and refusals, from its own route', async () => {
+    const seen: { url?: string; init?: RequestInit } = {};
     const screen = screenInfo({ screen: 'a', room: 'winchester', revision: 1, lastSeen: 5 });
-    for (const body of [[screen], { screens: [screen] }]) {
-      const res = await new AdminApi(() => 't', '', fakeFetch(200, body)).screens();
-      expect(res).toEqual({ ok: true, value: [screen] });
-    }
+    const body = { screens: [screen], cap: 3, perAddress: 50, replaceable: 0, refused: [] };
+    const res = await new AdminApi(() => 't', 'http://h', fakeFetch(200, body, seen)).registry();
+    expect(res).toEqual({ ok: true, value: body });
+    expect(seen.url).toBe('http://h/api/screens/registry');
   });
 
   it('uploads a schedule as the raw body, its name in the query, not as JSON', async () => {

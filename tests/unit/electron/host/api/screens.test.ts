@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   eventsUrl,
+  RegistryInfo,
   ROUTES,
   SCREEN_EVENT,
   SCREEN_ROUTES,
@@ -124,6 +125,31 @@ describe('the screen registry over HTTP', () => {
     expect((await t.api('GET', ROUTES.screens)).json[0].alarm).toMatchObject({ kind: 'silent' });
     await t.api('POST', ROUTES.heartbeat, door, null);
     expect((await t.api('GET', ROUTES.screens)).json[0].alarm).toBeNull();
+  });
+
+  it('answers 503 with what to do when the registry is full, and tells the admin its cap and whom it refused', async () => {
+    t = await testHost({ limits: { maxScreens: 1 } });
+    expect((await t.api('POST', ROUTES.heartbeat, door, null)).status).toBe(200);
+    const refused = await t.api(
+      'POST',
+      ROUTES.heartbeat,
+      { ...door, screen: 'foyer', secret: undefined },
+      null,
+    );
+    expect(refused.status).toBe(503);
+    expect(refused.json.error).toContain('the screen registry is full (1 screens)');
+    expect(refused.json.error).toContain('forget one in the admin');
+    expect(refused.json.error).toContain('--max-screens');
+    expect((await t.api('GET', SCREEN_ROUTES.registry, undefined, null)).status).toBe(401);
+    const { status, json } = await t.api('GET', SCREEN_ROUTES.registry);
+    expect(status).toBe(200);
+    expect(RegistryInfo.parse(json)).toMatchObject({
+      cap: 1,
+      perAddress: 50,
+      replaceable: 0,
+      screens: [{ screen: 'door' }],
+      refused: [{ screen: 'foyer', reason: 'list-full' }],
+    });
   });
 
   it('captures an Electron window through the shell, and says which screens cannot be', async () => {
