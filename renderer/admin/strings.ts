@@ -102,6 +102,7 @@ export const TEXT = {
     captureAlt: (screen: string) => `Capture of ${screen}`,
     captured: (screen: string, when: string) => `${screen}, captured ${when}`,
     count: (used: number, cap: number) => `${used} of ${cap}`,
+    registry: 'Screen registry',
     full: (used: number, cap: number) => `The screen registry is full: ${used} of ${cap} screens.`,
     replaceable: (n: number) =>
       `A new screen takes the place of the longest-silent one nobody assigned (${n} ${n === 1 ? 'is' : 'are'} silent and unassigned).`,
