@@ -16,6 +16,7 @@ export type Stored = { ok: true; image: ImageStored; created: boolean } | { ok: 
  */
 export class ImageStore {
   readonly dir: string;
+  #saved: ((name: string, hash: string) => void)[] = [];
 
   constructor(dataDir: string) {
     this.dir = join(dataDir, IMAGES_DIR);
@@ -41,7 +42,13 @@ export class ImageStore {
       renameSync(tmp, path);
       syncDir(this.dir);
     }
+    for (const f of this.#saved) f(`${IMAGES_DIR}/${hash}.${ext}`, hash);
     return { ok: true, image: { hash, ext, width, height, bytes: bytes.length }, created };
+  }
+
+  /** Calls `f` with each image stored (its name in the data dir), new or already there. */
+  whenSaved(f: (name: string, hash: string) => void): void {
+    this.#saved.push(f);
   }
 
   /** The stored file's bytes, or null (no such image, or a name that is none of ours). */

@@ -340,6 +340,7 @@ async function serveJournal(
     store: confRegistryStore(store, log),
   });
   const unnote = journal.subscribe((e) => registry.noteRevision(e.revision));
+  const images = new ImageStore(dataDir);
   const { app, streams } = createApp({
     state,
     screens: registry,
@@ -355,7 +356,7 @@ async function serveJournal(
     log,
     requestLog: process.env.HALLWAY_REQUEST_LOG === '1',
     follower,
-    images: new ImageStore(dataDir),
+    images,
   });
   const hostname = opts.lan ? '0.0.0.0' : '127.0.0.1';
   const server = await listen(app, opts.port ?? DEFAULT_PORT, hostname, limits, tls);
@@ -411,6 +412,8 @@ async function serveJournal(
         )
       : null;
   peers = cluster?.peers ?? null;
+  // An uploaded image goes to the cluster's bucket at once: settings naming it may be saved at any host.
+  if (cluster) images.whenSaved((name, hash) => void cluster.replica.share({ name, hash }));
 
   const following = follower.current.source;
   if (following !== null && !following.startsWith(UPLOAD_PREFIX))

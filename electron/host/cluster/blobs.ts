@@ -77,28 +77,42 @@ export class ClusterBlobs {
 
   /** Puts every file `entry` names into the bucket unless it is there; throws JournalUnavailable. */
   async ensure(entry: JournalEntry): Promise<void> {
-    for (const blob of blobsOf(entry)) {
-      if (this.#there.has(blob.name)) continue;
-      const path = join(this.dataDir, blob.name);
-      try {
-        const os = await this.#open();
-        const info = await os.info(blob.name);
-        if (!info || info.deleted) {
-          if (!existsSync(path))
-            throw new JournalUnavailable(
-              `${blob.name} is neither in this host's data dir nor in the cluster's bucket ${this.bucket}: upload it again, then save again; nothing was changed`,
-            );
-          await os.putBlob({ name: blob.name }, readFileSync(path));
-        }
-        this.#there.add(blob.name);
-      } catch (e) {
-        if (e instanceof JournalUnavailable) throw e;
-        this.#store = null;
-        throw new JournalUnavailable(
-          `could not store ${blob.name} in the NATS cluster's bucket ${this.bucket} (${(e as Error).message}): nothing was changed; screens go on showing, try again in a few seconds`,
-          { cause: e },
-        );
+    for (const blob of blobsOf(entry)) await this.#put(blob);
+  }
+
+  /**
+   * Puts a file just stored here (an uploaded image) into the bucket at once, so settings that
+   * name it may be saved at any host; a failure is only logged: `ensure` tries again then.
+   */
+  async share(blob: Blob): Promise<void> {
+    try {
+      await this.#put(blob);
+    } catch (e) {
+      this.log(`cluster: ${blob.name} stays on this host for now: ${(e as Error).message}`);
+    }
+  }
+
+  async #put(blob: Blob): Promise<void> {
+    if (this.#there.has(blob.name)) return;
+    const path = join(this.dataDir, blob.name);
+    try {
+      const os = await this.#open();
+      const info = await os.info(blob.name);
+      if (!info || info.deleted) {
+        if (!existsSync(path))
+          throw new JournalUnavailable(
+            `${blob.name} is neither in this host's data dir nor in the cluster's bucket ${this.bucket}: upload it again, then save again; nothing was changed`,
+          );
+        await os.putBlob({ name: blob.name }, readFileSync(path));
       }
+      this.#there.add(blob.name);
+    } catch (e) {
+      if (e instanceof JournalUnavailable) throw e;
+      this.#store = null;
+      throw new JournalUnavailable(
+        `could not store ${blob.name} in the NATS cluster's bucket ${this.bucket} (${(e as Error).message}): nothing was changed; screens go on showing, try again in a few seconds`,
+        { cause: e },
+      );
     }
   }
 

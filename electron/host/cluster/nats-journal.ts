@@ -11,7 +11,7 @@ import {
   StorageType,
   type StreamInfo,
 } from 'nats';
-import { bucketOf, ClusterBlobs } from './blobs.js';
+import { type Blob, bucketOf, ClusterBlobs } from './blobs.js';
 import { watchLag } from './lag-watch.js';
 import { streamState } from './stream-state.js';
 import { MSG_ID, type Publisher, publishOnce, UnknownWrites } from './publish.js';
@@ -288,6 +288,11 @@ export class NatsJournal implements JournalReplica {
     // Before the entry: no host may see an entry whose files the cluster does not have.
     await this.#blobs?.ensure(entry);
     return publishOnce(p, entry, after);
+  }
+
+  /** Puts a file this host just stored (an uploaded image) into the cluster's bucket (best effort). */
+  share(blob: Blob): Promise<void> {
+    return this.#blobs?.share(blob) ?? Promise.resolve();
   }
 
   /** The stream's state and which of its nodes answer, for the admin. */

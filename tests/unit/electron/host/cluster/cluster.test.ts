@@ -189,6 +189,28 @@ describe('two hosts, one journal', () => {
       expect(Buffer.from(await served.arrayBuffer())).toEqual(file);
       const settingsOnB = await call(b.host, 'GET', ROUTES.settings);
       expect(settingsOnB.json.revision).toBe(put.json.revision);
+
+      // Uploaded at one desk, named in the settings saved at another: the upload went to the bucket.
+      const other = png(6, 3);
+      const up2 = await fetch(a.host.url + ROUTES.images, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${a.host.token}`, 'content-type': 'image/png' },
+        body: new Uint8Array(other),
+      });
+      const image2 = (await up2.json()) as Json;
+      expect(up2.status, JSON.stringify(image2)).toBe(201);
+      const logo2 = { image: { hash: image2.hash, ext: image2.ext, width: 6, height: 3 }, name: 'Beta' };
+      const slides2 = [
+        { type: 'image', id: 'sponsors', heading: 'Sponsors', tiers: [{ logos: [logo, logo2] }] },
+      ];
+      const putB = await until(
+        () => call(b.host, 'PUT', ROUTES.settings, { slides: slides2 }),
+        (r) => r.status === 201,
+        10_000,
+        'taking settings that name an image uploaded at the other host',
+      );
+      expect(putB.json.revision).toBeGreaterThan(put.json.revision);
+      expect(existsSync(join(b.dataDir, 'images', `${image2.hash}.png`))).toBe(true);
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
