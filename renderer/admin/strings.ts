@@ -7,6 +7,7 @@
 import { CHANGE, LOG, ROOM_STATUS } from './strings/change.js';
 import { CLOCK, CLUSTER, HEADER, TOKEN } from './strings/page.js';
 import { PROGRAM, SESSIONS } from './strings/program.js';
+import { ALARMS, EDITOR, PREVIEW, SCREENS } from './strings/registry.js';
 import { CUSTOM, LOOP, SETTINGS } from './strings/screens.js';
 
 const min = (n: number) => `${Math.abs(n)} min`;
@@ -24,6 +25,10 @@ export const TEXT = {
   settings: SETTINGS,
   loop: LOOP,
   custom: CUSTOM,
+  screens: SCREENS,
+  editor: EDITOR,
+  alarms: ALARMS,
+  preview: PREVIEW,
   loading: 'Loading the program from the host…',
   problems: (lacks: string[]) => `The log names things this program lacks: ${lacks.join('; ')}`,
   delay: {
