@@ -37,6 +37,41 @@ export async function sendHeartbeat(
   }
 }
 
+/**
+ * Heartbeats one at a time. Two in flight may reach the host out of order (a browser sends them
+ * on two connections), and then the older revision is the last it heard for a whole interval:
+ * the admin shows the screen behind and raises its alarm. A beat asked for while one is in
+ * flight is sent once after it, with what is true then.
+ */
+export class HeartbeatSender {
+  #inFlight: Promise<string | null> | null = null;
+  #again = false;
+
+  constructor(readonly sendOne: () => Promise<string | null>) {}
+
+  /** Sends a heartbeat; resolves with the host's refusal of this screen's name, else null. */
+  send(): Promise<string | null> {
+    if (this.#inFlight) {
+      this.#again = true;
+      return this.#inFlight;
+    }
+    const run = async (): Promise<string | null> => {
+      let refused: string | null;
+      try {
+        do {
+          this.#again = false;
+          refused = await this.sendOne();
+        } while (this.#again);
+      } finally {
+        this.#inFlight = null;
+      }
+      return refused;
+    };
+    this.#inFlight = run();
+    return this.#inFlight;
+  }
+}
+
 export interface WatchdogContext {
   opts: ResolvedOptions;
   stream: StreamLink;

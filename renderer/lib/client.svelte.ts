@@ -8,7 +8,7 @@ import { clockNow } from '../../core/time/clock.js';
 import { loadCached } from './cache.js';
 import { CacheQueue } from './cache-queue.js';
 import { describe, fetchLiveSnapshot, isoOf } from './client-fetch.js';
-import { sendHeartbeat, watchdog } from './client-heartbeat.js';
+import { HeartbeatSender, sendHeartbeat, watchdog } from './client-heartbeat.js';
 import { stepJournal } from './client-journal.js';
 import { isRoomPayload, RoomRenewal, stepRoomJournal } from './client-room.js';
 import { resolveOptions, type HostConnectionOptions, type ResolvedOptions } from './client-options.js';
@@ -64,6 +64,9 @@ export class HostConnection {
   /** The room this page shows (room pages); see `room`. */
   #room = $state<string | undefined>(undefined);
   #renewal = new RoomRenewal();
+  #heartbeats = new HeartbeatSender(() =>
+    sendHeartbeat(this.#opts, this.revision, this.online, this.screen.report()),
+  );
   #wallAtTick = Date.now();
   #monoAtTick = performance.now();
   #started = false;
@@ -197,8 +200,7 @@ export class HostConnection {
   setRoom(room: string | undefined): void {
     if (room === this.#room) return;
     this.room = room;
-    if (this.#started && this.#opts.stream)
-      void sendHeartbeat(this.#opts, this.revision, this.online, this.screen.report());
+    if (this.#started && this.#opts.stream) void this.#heartbeats.send();
   }
 
   /** Fetch the snapshot now (e.g. after the admin posted an override). Resolves true on success. */
@@ -315,8 +317,7 @@ export class HostConnection {
     this.#cache.queue();
     // The admin's screen list shows the revision each screen has applied: say so at once after a
     // change, not up to a heartbeat interval later. (Before the stream opens, onopen beats.)
-    if (changed && this.#opts.stream && this.online)
-      void sendHeartbeat(this.#opts, this.revision, this.online, this.screen.report());
+    if (changed && this.#opts.stream && this.online) void this.#heartbeats.send();
   }
 
   /** A journal event: applied here when that is exact (no fetch), else the snapshot refetched. */
@@ -353,7 +354,7 @@ export class HostConnection {
   }
 
   async #beat(): Promise<void> {
-    const refused = await sendHeartbeat(this.#opts, this.revision, this.online, this.screen.report());
+    const refused = await this.#heartbeats.send();
     if (refused) this.lastError = refused;
     await watchdog({
       opts: this.#opts,
