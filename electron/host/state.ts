@@ -130,10 +130,12 @@ export class HostState {
     } else {
       const entries = this.journal.entries;
       const current = this.#current();
+      // Looked up for every override: among the few version entries, not the whole journal again.
+      const versions = entries.filter((e) => e.type === 'program');
       const { program, problems, review } = applyOverrides(current.program, [...entries], {
         // Overrides made against an older version are reviewed against this one.
         madeAgainst: (rev) => {
-          const v = this.versions.before(entries, rev);
+          const v = this.versions.before(versions, rev);
           return v.hash === current.hash ? undefined : v.program;
         },
       });
