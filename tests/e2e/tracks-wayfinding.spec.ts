@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROUTES } from '../../core/protocol/index.js';
+import { ROUTES, SCREEN_ROUTES } from '../../core/protocol/index.js';
 import { expect, startHost, test, type TestHost } from './support/host.js';
 import { listScreens, screenRow } from './support/registry.js';
 import { settled } from './support/screen.js';
@@ -155,8 +155,10 @@ test('a location staff assign in the admin’s registry gives the room screen it
   await admin.getByTestId('assign-what').selectOption('room:adams');
   await expect(location.locator('option')).toHaveText(['none', 'Eingang']);
   await location.selectOption('Eingang');
+  const saved = Date.now();
   await admin.getByTestId('assign-save').click();
   await expect(list).toContainText('Vom Eingang rechts, an der Garderobe vorbei', { timeout: 1_000 });
+  console.log(`the assigned location reached the room screen ${Date.now() - saved} ms after Save`);
   await expect(list).not.toContainText('Durch das Foyer geradeaus');
   // a room the place says nothing of: the room's own way still
   await expect(list).toContainText('Rolltreppe hinauf, dann links');
@@ -223,6 +225,27 @@ test('a location staff assign in the admin’s registry gives the room screen it
   await admin.getByTestId('assign-save').click();
   await expect(list).toContainText('Durch das Foyer geradeaus', { timeout: 1_000 });
   await expect(row.getByTestId('screen-location')).toHaveCount(0, { timeout: 10_000 });
+});
+
+test('a lobby board follows the location its assignment names, live, and the rooms’ own ways once unassigned', async ({
+  page,
+}) => {
+  const name = 'foyer-board';
+  await page.goto(`${host.lobby()}?slide=now:0&screen=${name}`);
+  await settled(page);
+  await expect.poll(async () => (await listScreens(host)).some((s) => s.screen === name)).toBe(true);
+  const way = page.locator('[data-testid=lobby-now-next] li[data-room=borg]').getByTestId('lobby-room-way');
+  await expect(way).toHaveText('Durch das Foyer geradeaus');
+  const assign = (assignment: object | null) =>
+    fetch(host.url + SCREEN_ROUTES.assign, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
+      body: JSON.stringify({ screen: name, assignment }),
+    });
+  expect((await assign({ page: 'lobby', location: 'Eingang' })).status).toBe(200);
+  await expect(way).toHaveText('Vom Eingang rechts, an der Garderobe vorbei', { timeout: 1_000 });
+  expect((await assign(null)).status).toBe(200);
+  await expect(way).toHaveText('Durch das Foyer geradeaus', { timeout: 1_000 });
 });
 
 for (const size of SIZES.slice(0, 2))
