@@ -36,6 +36,8 @@ export function refusal(
     return `revision ${targetRevision} is a clock change, not an override; set the clock instead`;
   if (target.type === 'program')
     return `revision ${targetRevision} is a program version, not an override; publish the version you want instead`;
+  if (target.type !== 'override')
+    return `revision ${targetRevision} is a ${target.type} change, not an override; change it again instead`;
   const by = reverted.get(targetRevision);
   if (by !== undefined) return `revision ${targetRevision} is already reverted (by revision ${by})`;
   return null;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoInstant, Person } from '../program/schema.js';
 import { Settings } from '../settings/schema.js';
+import { Assignment, GroupName, ScreenName } from '../protocol/screens.js';
 
 /** What staff can change on the day. Each accepted one is an entry of the append-only journal. */
 const text = (max: number) =>
@@ -123,12 +124,29 @@ export const JournalEntry = z.discriminatedUnion('type', [
     /** The whole settings document now in force (images by hash): the last such entry wins. */
     settings: Settings,
   }),
+  z.strictObject({
+    type: z.literal('screen'),
+    revision: z.number().int().positive(),
+    at: IsoInstant,
+    /**
+     * What staff did to screens of the registry, journalled so every host of a cluster holds it
+     * (a screen that moves to another host keeps its assignment). `assign` sets what is given of
+     * `assignment` and `group` (null clears it); `reload` and `identify` ask the screens named;
+     * `forget` drops them. Each is a setting, never an increment, so replaying it twice changes
+     * nothing: a screen's reload count is the revision of the last reload asked of it.
+     */
+    action: z.enum(['assign', 'reload', 'identify', 'forget']),
+    screens: z.array(ScreenName).min(1).max(1_000),
+    assignment: Assignment.nullable().optional(),
+    group: GroupName.nullable().optional(),
+  }),
 ]);
 export type JournalEntry = z.infer<typeof JournalEntry>;
 export type OverrideEntry = Extract<JournalEntry, { type: 'override' }>;
 export type RevertEntry = Extract<JournalEntry, { type: 'revert' }>;
 export type ProgramEntry = Extract<JournalEntry, { type: 'program' }>;
 export type SettingsEntry = Extract<JournalEntry, { type: 'settings' }>;
+export type ScreenEntry = Extract<JournalEntry, { type: 'screen' }>;
 
 /**
  * An override a new program version left behind: `gone` when its target is not in the version

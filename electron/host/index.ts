@@ -340,6 +340,7 @@ async function serveJournal(
     store: confRegistryStore(store, log),
   });
   const unnote = journal.subscribe((e) => registry.noteRevision(e.revision));
+  const unfollowScreens = registry.follow(journal);
   const images = new ImageStore(dataDir);
   const { app, streams } = createApp({
     state,
@@ -404,7 +405,7 @@ async function serveJournal(
             revision: journal.revision,
             screens: registry
               .list(journal.revision)
-              .filter((s) => !s.stale)
+              .filter((s) => !s.stale && s.page !== 'admin')
               .map((s) => s.screen),
           }),
           realNow,
@@ -455,6 +456,7 @@ async function serveJournal(
       closing ??= (async () => {
         follower.stop();
         unnote();
+        unfollowScreens();
         registry.close();
         await cluster?.close();
         streams.closeAll();

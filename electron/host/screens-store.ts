@@ -24,13 +24,25 @@ export const StoredScreen = z.object({
 });
 export type StoredScreen = z.infer<typeof StoredScreen>;
 
-/** Where the registry lives: the conf store's `screens` key (tests pass a memory one). */
+/** The journal, and the revision of its last staff entry (`screen`), that a saved list holds. */
+export const RegistryMark = z.object({
+  journal: z.string().min(1).max(64),
+  revision: z.number().int().min(0),
+});
+export type RegistryMark = z.infer<typeof RegistryMark>;
+
+/**
+ * Where the registry lives: the conf store's `screens` key, a cache of the screens' reports and
+ * of staff's entries up to its mark (tests pass a memory one).
+ */
 export interface RegistryStore {
   load(): StoredScreen[];
-  save(screens: StoredScreen[]): void;
+  mark(): RegistryMark | null;
+  save(screens: StoredScreen[], mark: RegistryMark | null): void;
 }
 
 export const SCREENS_KEY = 'screens';
+const MARK_KEY = 'screensMark';
 
 /**
  * The registry in the host's conf store. An entry that does not parse is left out with a line
@@ -60,20 +72,32 @@ export function confRegistryStore(store: HostStore, log: (line: string) => void)
       if (bad.length) store.set('screensSetAside', [...asList(store.get('screensSetAside')), ...bad]);
       return good;
     },
-    save(screens) {
+    mark() {
+      // An unreadable mark is as none: the journal's staff entries are all applied again (each
+      // is a setting, so that changes nothing but what a forget since then left out).
+      const parsed = RegistryMark.safeParse(store.get(MARK_KEY));
+      return parsed.success ? parsed.data : null;
+    },
+    save(screens, mark) {
       store.set(SCREENS_KEY, screens);
+      if (mark) store.set(MARK_KEY, mark);
     },
   };
 }
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
-export function memoryRegistryStore(initial: StoredScreen[] = []): RegistryStore & { saved: StoredScreen[] } {
+export function memoryRegistryStore(
+  initial: StoredScreen[] = [],
+): RegistryStore & { saved: StoredScreen[]; savedMark: RegistryMark | null } {
   const s = {
     saved: structuredClone(initial),
+    savedMark: null as RegistryMark | null,
     load: () => structuredClone(s.saved),
-    save: (list: StoredScreen[]) => {
+    mark: () => s.savedMark,
+    save: (list: StoredScreen[], mark: RegistryMark | null) => {
       s.saved = structuredClone(list);
+      if (mark) s.savedMark = { ...mark };
     },
   };
   return s;

@@ -10,8 +10,15 @@ import {
   type ScreenDirective,
   type ScreenInfo,
 } from '../../core/protocol/index.js';
+import type { ScreenEntry } from '../../core/overrides/schema.js';
+import type { Journal } from './journal.js';
 import { RefusalLog } from './screens-refused.js';
-import { memoryRegistryStore, type RegistryStore, type StoredScreen } from './screens-store.js';
+import {
+  memoryRegistryStore,
+  type RegistryMark,
+  type RegistryStore,
+  type StoredScreen,
+} from './screens-store.js';
 
 /** Why a heartbeat was not taken. */
 export type BeatRefusal =
@@ -31,6 +38,15 @@ export interface RegistryOptions {
 
 type Entry = StoredScreen & { identifyUntil: number };
 type Watcher = (d: ScreenDirective) => void;
+/** What staff set for a screen that has not beat this host (yet): it takes it at its first beat. */
+type StaffSet = Pick<StoredScreen, 'assignment' | 'group' | 'staffReloads'>;
+
+/** A command's target, as staff give it. */
+export interface ScreenTarget {
+  screens?: string[];
+  group?: string;
+  all?: true;
+}
 
 /** Revisions whose making time is kept for the "behind" alarm. */
 const MAX_CHANGES = 1_000;
@@ -39,14 +55,19 @@ const hash = (secret: string) => createHash('sha256').update(secret).digest('hex
 
 /**
  * The registry of screens (issue 15): every screen that beat, what it last reported, and what
- * staff set for it (assignment, group, reloads asked). Kept in the store, so known screens and
- * their assignments survive a restart. Heartbeats need no token, so reports are bounded: per
+ * staff set for it (assignment, group, reloads asked). What staff set is journalled (`screen`
+ * entries, see follow()), so every host of a cluster holds it and a screen that moves to another
+ * host keeps its assignment; the store caches the list and the reports across a restart. Heartbeats need no token, so reports are bounded: per
  * address and in total, and a name bound to a secret (the first beat that brings one) takes no
  * beat without it. A full registry makes room only by dropping a silent screen staff never set
  * anything for; never one that beats, never one staff manage.
  */
 export class ScreenRegistry {
   #screens = new Map<string, Entry>();
+  #staff = new Map<string, StaffSet>();
+  /** The journal and the last staff entry applied (saved with the list: a restart applies those after it). */
+  #mark: RegistryMark | null = null;
+  #journalId: () => string | null = () => null;
   #perAddress = new Map<string, number>();
   #watchers = new Map<string, Set<Watcher>>();
   /** [revision, host real time it was made], oldest first. */
@@ -123,10 +144,12 @@ export class ScreenRegistry {
         group: null,
         staffReloads: 0,
         identifyUntil: 0,
+        ...this.#staff.get(beat.screen),
       }),
       report,
       lastSeen: now,
     };
+    this.#staff.delete(beat.screen);
     if (secret !== undefined && entry.secretHash === undefined) entry.secretHash = hash(secret);
     if (newBoot) {
       // The first load of a screen is not a reload; every later one is, whatever its reason.
@@ -147,41 +170,90 @@ export class ScreenRegistry {
     return null;
   }
 
-  /** Staff set what a screen shows and its group (undefined: unchanged; null: cleared). */
-  assign(
-    screen: string,
-    assignment: Assignment | null | undefined,
-    group: string | null | undefined,
-  ): ScreenInfo | null {
-    const e = this.#screens.get(screen);
-    if (!e) return null;
-    if (assignment !== undefined) e.assignment = assignment;
-    if (group !== undefined) e.group = group;
-    this.save();
-    this.#tell(e);
-    return this.#info(e, this.realNow(), null);
+  /**
+   * Follows staff's entries in `journal`: those after the saved list's mark at once (a restart
+   * after a crash between the two writes), then each as it comes, whichever host journalled it.
+   * Returns the unsubscribe.
+   */
+  follow(journal: Pick<Journal, 'id' | 'entries' | 'subscribe'>): () => void {
+    this.#journalId = () => journal.id;
+    const mark = this.#store.mark();
+    const after = mark?.journal === journal.id ? mark.revision : 0;
+    this.#mark = { journal: journal.id, revision: after };
+    const missed = journal.entries.filter((e): e is ScreenEntry => e.type === 'screen' && e.revision > after);
+    for (const e of missed) this.#apply(e, false);
+    if (missed.length) this.save();
+    return journal.subscribe((e) => {
+      if (e.type !== 'screen') return;
+      this.#apply(e, true);
+      this.save();
+    });
   }
 
-  /** Identify or reload the screens named; answers the ones that exist. */
-  command(
-    command: 'identify' | 'reload',
-    target: { screens?: string[]; group?: string; all?: true },
-  ): string[] {
+  /**
+   * One staff entry. Each is a setting, so applying one twice changes nothing: a reload sets the
+   * screen's count to the entry's revision (the screen reloads when the count grows). Identify
+   * is a request of the moment: only as it comes, not when the journal is replayed.
+   */
+  #apply(e: ScreenEntry, live: boolean): void {
     const now = this.realNow();
-    const hit = [...this.#screens.values()].filter((e) =>
-      target.all
-        ? e.report.page !== 'admin'
-        : target.group !== undefined
-          ? e.group === target.group
-          : target.screens?.includes(e.screen),
-    );
-    for (const e of hit) {
-      if (command === 'identify') e.identifyUntil = now + IDENTIFY_MS;
-      else e.staffReloads++;
-      this.#tell(e);
+    for (const name of e.screens) {
+      const known = this.#screens.get(name);
+      if (e.action === 'forget') {
+        if (known) this.#remove(known);
+        this.#staff.delete(name);
+        continue;
+      }
+      if (e.action === 'identify') {
+        if (live && known) {
+          known.identifyUntil = now + IDENTIFY_MS;
+          this.#tell(known);
+        }
+        continue;
+      }
+      const set = known ?? this.#staff.get(name) ?? { assignment: null, group: null, staffReloads: 0 };
+      if (e.action === 'assign') {
+        if (e.assignment !== undefined) set.assignment = e.assignment;
+        if (e.group !== undefined) set.group = e.group;
+      } else set.staffReloads = Math.max(set.staffReloads, e.revision);
+      if (!known) this.#staff.set(name, set);
+      this.#tellName(name);
     }
-    if (command === 'reload' && hit.length) this.save();
-    return hit.map((e) => e.screen).sort();
+    const journal = this.#journalId();
+    if (journal !== null) {
+      const before = this.#mark?.journal === journal ? this.#mark.revision : 0;
+      this.#mark = { journal, revision: Math.max(before, e.revision) };
+    }
+  }
+
+  /** Whether staff can act on the screen here: it beat this host, or staff set something for it. */
+  knows(screen: string): boolean {
+    return this.#screens.has(screen) || this.#staff.has(screen);
+  }
+
+  /**
+   * The screens a command reaches, by name: those of the group (wherever they beat), those named
+   * that are known here or in `elsewhere` (the screens other hosts of a cluster announce), or all
+   * of them but admin pages.
+   */
+  resolve(target: ScreenTarget, elsewhere: readonly string[] = []): string[] {
+    const hit = new Set<string>();
+    if (target.all) {
+      for (const e of this.#screens.values()) if (e.report.page !== 'admin') hit.add(e.screen);
+      for (const name of elsewhere) hit.add(name);
+    } else if (target.group !== undefined) {
+      for (const e of this.#screens.values()) if (e.group === target.group) hit.add(e.screen);
+      for (const [name, set] of this.#staff) if (set.group === target.group) hit.add(name);
+    } else
+      for (const name of target.screens ?? [])
+        if (this.knows(name) || elsewhere.includes(name)) hit.add(name);
+    return [...hit].sort();
+  }
+
+  /** The screen as listed now (after staff's entry for it), or null when it never beat here. */
+  infoOf(screen: string, hostRevision: number): ScreenInfo | null {
+    const e = this.#screens.get(screen);
+    return e ? this.#info(e, this.realNow(), hostRevision) : null;
   }
 
   dismiss(screen: string, alarm: Alarm): boolean {
@@ -209,16 +281,18 @@ export class ScreenRegistry {
 
   /** The assignment staff set for a screen (the shell's window plan takes it). */
   assignment(screen: string): Assignment | null {
-    return this.#screens.get(screen)?.assignment ?? null;
+    return (this.#screens.get(screen) ?? this.#staff.get(screen))?.assignment ?? null;
   }
 
+  /** What the screen is told; one that has not beat here yet is told what staff set for it. */
   directive(screen: string): ScreenDirective {
     const e = this.#screens.get(screen);
+    const set = e ?? this.#staff.get(screen);
     return {
       screen,
-      assignment: e?.assignment ?? null,
+      assignment: set?.assignment ?? null,
       identifyMs: e ? Math.max(0, e.identifyUntil - this.realNow()) : 0,
-      reload: e?.staffReloads ?? 0,
+      reload: set?.staffReloads ?? 0,
     };
   }
 
@@ -260,7 +334,13 @@ export class ScreenRegistry {
   save(): void {
     if (this.#saveTimer) clearTimeout(this.#saveTimer);
     this.#saveTimer = null;
-    this.#store.save([...this.#screens.values()].map(({ identifyUntil: _, ...s }) => s));
+    const journal = this.#journalId();
+    const mark =
+      this.#mark && journal === this.#mark.journal ? this.#mark : journal ? { journal, revision: 0 } : null;
+    this.#store.save(
+      [...this.#screens.values()].map(({ identifyUntil: _, ...s }) => s),
+      mark,
+    );
   }
 
   /** Saves what is pending and stops the timer (host shutdown). */
@@ -275,8 +355,14 @@ export class ScreenRegistry {
   }
 
   #tell(e: Entry): void {
-    const d = this.directive(e.screen);
-    for (const fn of this.#watchers.get(e.screen) ?? []) fn(d);
+    this.#tellName(e.screen);
+  }
+
+  #tellName(screen: string): void {
+    const watchers = this.#watchers.get(screen);
+    if (!watchers?.size) return;
+    const d = this.directive(screen);
+    for (const fn of watchers) fn(d);
   }
 
   #silent = (e: Entry, now: number) => now - e.lastSeen > SCREEN_SILENT_MS;

@@ -89,7 +89,13 @@ export function createApp(o: AppOptions): { app: Hono; streams: EventStreams } {
   );
   app.route('/', clusterRoutes(cluster, auth));
   app.route('/', writeRoutes(o.state, auth, o.log));
-  app.route('/', screenRoutes(o.state, o.screens, auth, limits, o.log, o.capture));
+  // The screens other hosts announce: a command names them too, and their hosts reach them.
+  const elsewhere = () =>
+    cluster()
+      ?.hosts()
+      .filter((h) => h.url !== cluster()?.self)
+      .flatMap((h) => h.screens) ?? [];
+  app.route('/', screenRoutes(o.state, o.screens, auth, limits, o.log, o.capture, elsewhere));
   app.route('/', settingsRoutes(o.state, auth, o.log));
   if (o.images) app.route('/', imageRoutes(o.images, auth, o.log));
   if (o.follower) app.route('/', programRoutes(o.follower, auth));

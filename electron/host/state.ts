@@ -1,6 +1,11 @@
 import { applyOverrides, checkOverride } from '../../core/overrides/apply.js';
 import { checkRevert } from '../../core/overrides/revert.js';
-import type { JournalEntry, OverrideInput, OverrideReview } from '../../core/overrides/schema.js';
+import type {
+  JournalEntry,
+  OverrideInput,
+  OverrideReview,
+  ScreenEntry,
+} from '../../core/overrides/schema.js';
 import { diffPrograms, diffSummary } from '../../core/program/diff.js';
 import type { Program, StoredProgram } from '../../core/program/schema.js';
 import type { ClockInfo, ClockInput } from '../../core/protocol/index.js';
@@ -109,12 +114,12 @@ export class HostState {
     const revision = this.journal.revision;
     const last = this.#effective;
     if (last?.revision === revision) return last;
-    // New overrides and clock entries apply on top of the last effective program (exact: the
+    // New overrides, clock and screen entries apply on top of the last effective program (exact: the
     // screens rely on the same, property-tested), so an override costs the same with a journal
     // of 10 or 10,000; anything else (a revert, a program version) replays the whole journal.
     // An override accepted since was checked against the version in force: the review stands.
     const added = last ? this.journal.since(last.revision) : [];
-    if (last && added.every((e) => e.type === 'override' || e.type === 'clock')) {
+    if (last && added.every((e) => e.type === 'override' || e.type === 'clock' || e.type === 'screen')) {
       const step = applyOverrides(last.program, added);
       this.#effective = {
         revision,
@@ -125,10 +130,12 @@ export class HostState {
     } else {
       const entries = this.journal.entries;
       const current = this.#current();
+      // Looked up for every override: among the few version entries, not the whole journal again.
+      const versions = entries.filter((e) => e.type === 'program');
       const { program, problems, review } = applyOverrides(current.program, [...entries], {
         // Overrides made against an older version are reviewed against this one.
         madeAgainst: (rev) => {
-          const v = this.versions.before(entries, rev);
+          const v = this.versions.before(versions, rev);
           return v.hash === current.hash ? undefined : v.program;
         },
       });
@@ -182,6 +189,11 @@ export class HostState {
       if (refused) throw new Refusal(refused.status, refused.error);
       return { type: 'revert', at: this.nowIso(), target };
     });
+  }
+
+  /** Journals staff's write to the screen registry; the registry takes it as it comes back. */
+  writeScreens(write: Omit<ScreenEntry, 'type' | 'revision' | 'at'>): Promise<JournalEntry> {
+    return this.#commit(() => ({ type: 'screen', at: this.nowIso(), ...write }));
   }
 
   /**

@@ -10,7 +10,7 @@ export interface LogRow {
   /** Venue time the host accepted it ("10:31 AM"). */
   time: string;
   type: JournalEntry['type'];
-  kind: OverrideInput['kind'] | 'revert' | 'clock' | 'program' | 'settings';
+  kind: OverrideInput['kind'] | 'revert' | 'clock' | 'program' | 'settings' | 'screen';
   text: string;
   /** Revision of the revert that undid this override. */
   revertedBy: number | null;
@@ -87,6 +87,25 @@ function describeClock(e: Extract<JournalEntry, { type: 'clock' }>, zone: string
   return c.rate === 0 ? `Clock paused at ${at}` : `Clock set to ${at}, ×${c.rate}`;
 }
 
+const SCREEN_VERB = { reload: 'Reload', identify: 'Identify', forget: 'Forget' } as const;
+
+function describeScreens(p: Names, e: Extract<JournalEntry, { type: 'screen' }>): string {
+  const who = e.screens.length === 1 ? `screen “${e.screens[0]}”` : `${e.screens.length} screens`;
+  if (e.action !== 'assign') return `${SCREEN_VERB[e.action]} ${who}`;
+  const a = e.assignment;
+  const parts = [
+    a === undefined
+      ? ''
+      : a === null
+        ? 'shows what its address says'
+        : a.page === 'lobby'
+          ? 'shows the lobby'
+          : `shows ${roomName(p, a.room ?? '')}`,
+    e.group === undefined ? '' : e.group === null ? 'no group' : `group “${e.group}”`,
+  ].filter(Boolean);
+  return `Screen ${who.replace(/^screen /, '')}: ${parts.join('; ') || 'unchanged'}`;
+}
+
 export function logRows(entries: readonly JournalEntry[], program: Names, zone: string): LogRow[] {
   const revertedBy = new Map<number, number>();
   for (const e of entries) if (e.type === 'revert') revertedBy.set(e.target, e.revision);
@@ -102,6 +121,8 @@ export function logRows(entries: readonly JournalEntry[], program: Names, zone: 
         return `program updated from ${e.source}: ${e.summary}`;
       case 'settings':
         return 'Screen settings changed';
+      case 'screen':
+        return describeScreens(program, e);
       case 'clock':
         return describeClock(e, zone);
     }

@@ -37,6 +37,10 @@ export function stepJournal(s: Snapshot, data: unknown): JournalStep {
     }
     case 'revert':
       return { kind: 'refetch', reason: `revert of revision ${entry.target}` };
+    case 'screen':
+      // Staff's registry writes: each screen hears its own directive on its stream; for the
+      // program this is only a revision to move on to.
+      return { kind: 'next', snapshot: next };
     case 'settings':
       // The whole document is in the entry: screens restyle from it, nothing to replay.
       return { kind: 'next', snapshot: { ...next, settings: entry.settings } };

@@ -70,6 +70,45 @@ test('its host SIGKILLed: the room screen moves to the other host within 2 s and
     .toBe(true);
 });
 
+test('what staff set for a screen at one host holds at the other: its host killed, it keeps its assigned room', async ({
+  page,
+}) => {
+  const screen = 'door-east';
+  await page.goto(`${a.room(S)}?screen=${screen}`);
+  await settled(page);
+  const api = (h: TestHost, path: string, body: unknown) =>
+    fetch(h.url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${h.token}` },
+      body: JSON.stringify(body),
+    });
+  // Listed at a once it beat; staff at a move it to Winchester.
+  await expect
+    .poll(async () => (await api(a, '/api/screens/assign', { screen, group: 'east' })).status, {
+      timeout: 20_000,
+    })
+    .toBe(200);
+  const assigned = await api(a, '/api/screens/assign', {
+    screen,
+    assignment: { page: 'room', room: 'winchester' },
+  });
+  expect(assigned.status).toBe(200);
+  await expect(page.getByTestId('screen-title')).toContainText('Winchester');
+
+  await a.kill();
+  await b.post({ kind: 'announce', text: 'Lunch is served' });
+  await expect(page.getByTestId('announcement-band')).toContainText('Lunch is served', { timeout: 2_000 });
+  // b told it the assignment made at a: it stays in Winchester (before, b's "none" sent it back to
+  // its URL's room).
+  await page.waitForTimeout(1_000);
+  await expect(page.getByTestId('screen-title')).toContainText('Winchester');
+  await expect(page).toHaveURL(new RegExp(`/room/${S}`));
+  // Staff at b reach it by its group, set at a.
+  const identify = await api(b, '/api/screens/command', { command: 'identify', group: 'east' });
+  expect(await identify.json()).toEqual({ screens: [screen] });
+  await expect(page.getByTestId('identify')).toBeVisible({ timeout: 2_000 });
+});
+
 test('the admin shows the cluster: both hosts, the stream, which NATS nodes answer', async ({ page }) => {
   await page.goto(a.room(S));
   await settled(page);

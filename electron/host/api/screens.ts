@@ -12,6 +12,7 @@ import {
 import { limitsApply, RateLimit } from '../limits.js';
 import type { ScreenRegistry } from '../screens.js';
 import type { HostState } from '../state.js';
+import { journalFailures } from './journal-failure.js';
 import { type AdminAuth, clientAddress, readBody, refuse, refuseFor, requireToken } from './http.js';
 
 export interface BeatLimits {
@@ -31,8 +32,11 @@ export function screenRoutes(
   limits: BeatLimits,
   log: (line: string) => void,
   capture?: CaptureScreen,
+  /** The screens other hosts of the cluster announce (none without --cluster). */
+  elsewhere: () => readonly string[] = () => [],
 ): Hono {
   const app = new Hono();
+  const failures = journalFailures(log);
   const beats = new RateLimit(limits.beatBurst, limits.beatsPerSecond);
   let listFullTold = false;
 
@@ -111,7 +115,20 @@ export function screenRoutes(
           [{ path: 'assignment.location', message: `no location "${location}" in the settings` }],
         );
     }
-    const info = screens.assign(screen, assignment, group);
+    // Only a screen listed here: the answer is its row as this host lists it.
+    if (screens.infoOf(screen, state.revision) === null) return unknownScreen(c, screen);
+    try {
+      await state.writeScreens({
+        action: 'assign',
+        screens: [screen],
+        ...(assignment !== undefined ? { assignment } : {}),
+        ...(group !== undefined ? { group } : {}),
+      });
+      failures.written();
+    } catch (e) {
+      return failures.answer(c, e);
+    }
+    const info = screens.infoOf(screen, state.revision);
     return info ? c.json(info) : unknownScreen(c, screen);
   });
 
@@ -119,9 +136,16 @@ export function screenRoutes(
     const body = await readBody(c, CommandInput, 'the command');
     if (!body.ok) return body.response;
     const { command, ...target } = body.value;
-    const hit = screens.command(command, target);
+    // Journalled, so the screens that beat another host of the cluster hear it from theirs.
+    const hit = screens.resolve(target, elsewhere());
     if (hit.length === 0)
       return refuse(c, 404, `no screen matches (${describeTarget(target)}): nothing to ${command}`);
+    try {
+      await state.writeScreens({ action: command, screens: hit });
+      failures.written();
+    } catch (e) {
+      return failures.answer(c, e);
+    }
     log(`screens: ${command} ${hit.length === 1 ? hit[0] : `${hit.length} screens`} (staff)`);
     return c.json({ screens: hit });
   });
@@ -136,7 +160,15 @@ export function screenRoutes(
   app.post(SCREEN_ROUTES.forget, admin, async (c) => {
     const body = await readBody(c, ForgetInput, 'the screen to forget');
     if (!body.ok) return body.response;
-    return screens.forget(body.value.screen) ? c.json({ ok: true }) : unknownScreen(c, body.value.screen);
+    const { screen } = body.value;
+    if (!screens.knows(screen) && !elsewhere().includes(screen)) return unknownScreen(c, screen);
+    try {
+      await state.writeScreens({ action: 'forget', screens: [screen] });
+      failures.written();
+    } catch (e) {
+      return failures.answer(c, e);
+    }
+    return c.json({ ok: true });
   });
 
   app.get(SCREEN_ROUTES.capture, admin, async (c) => {

@@ -3,14 +3,14 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ROUTES, type SettingsInfo } from '../../../core/protocol/index.js';
 import { parseSettings, settingsProblemsText, settingsWarnings } from '../../../core/settings/parse.js';
-import { JournalUnavailable } from '../journal.js';
 import type { HostState } from '../state.js';
-import { isWriteError, journalWriteFailed } from '../write-failure.js';
-import { type AdminAuth, readBody, refuse, refuseFor, requireToken } from './http.js';
+import { type AdminAuth, readBody, refuse, requireToken } from './http.js';
+import { journalFailures } from './journal-failure.js';
 
 /** GET the screens' settings (no token: every screen has them in its snapshot), PUT them (token). */
 export function settingsRoutes(state: HostState, adminAuth: AdminAuth, log: (line: string) => void): Hono {
   const app = new Hono();
+  const failures = journalFailures(log);
   const info = (c: Context, status: 200 | 201 = 200) => {
     const { revision, settings } = state.settings.current();
     c.header('Cache-Control', 'no-store');
@@ -35,12 +35,9 @@ export function settingsRoutes(state: HostState, adminAuth: AdminAuth, log: (lin
       );
     try {
       await state.settings.put(parsed.settings, state.nowIso());
+      failures.written();
     } catch (e) {
-      if (e instanceof JournalUnavailable) return refuseFor(c, 503, 5, e.message);
-      if (!isWriteError(e)) throw e;
-      const message = journalWriteFailed(e);
-      log(`host: ${message}`);
-      return refuseFor(c, 503, 30, message);
+      return failures.answer(c, e);
     }
     return info(c, 201);
   });

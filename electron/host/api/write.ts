@@ -1,36 +1,15 @@
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { OverrideInput, overrideProblems } from '../../../core/overrides/schema.js';
 import { ClockInput, RevertInput, ROUTES } from '../../../core/protocol/index.js';
-import { JournalUnavailable } from '../journal.js';
 import type { HostState } from '../state.js';
-import { Refusal } from '../state.js';
-import { isWriteError, journalWriteFailed } from '../write-failure.js';
-import { type AdminAuth, problemsText, readBody, refuse, refuseFor, requireToken } from './http.js';
+import { type AdminAuth, problemsText, readBody, refuse, requireToken } from './http.js';
+import { journalFailures } from './journal-failure.js';
 
 /** Staff's changes: overrides, reverts, the clock. Every one needs the admin token. */
 export function writeRoutes(state: HostState, adminAuth: AdminAuth, log: (line: string) => void): Hono {
   const app = new Hono();
   const auth = requireToken(adminAuth);
-  let lastFailure = '';
-
-  /**
-   * A refusal of the state's, or a journal that could not be written (disk full, read-only):
-   * 503 naming the cause, logged once per cause. The append changed nothing, so the client may
-   * send the same change again once staff fixed the disk.
-   */
-  const answerFailure = (c: Context, e: unknown) => {
-    if (e instanceof Refusal) return refuse(c, e.status, e.message);
-    if (e instanceof JournalUnavailable) return refuseFor(c, 503, 5, e.message);
-    if (!isWriteError(e)) throw e;
-    const message = journalWriteFailed(e);
-    if (message !== lastFailure) log(`host: ${message}`);
-    lastFailure = message;
-    return refuseFor(c, 503, 30, message);
-  };
-  const written = () => {
-    lastFailure = '';
-  };
+  const { answer: answerFailure, written } = journalFailures(log);
 
   app.post(ROUTES.overrides, auth, async (c) => {
     const body = await readBody(c, OverrideInput, 'the override');

@@ -24,7 +24,7 @@ describe('confRegistryStore', () => {
     confRegistryStore(
       openStore(dir, () => {}),
       () => {},
-    ).save([good]);
+    ).save([good], { journal: 'j1', revision: 4 });
     expect(
       confRegistryStore(
         openStore(dir, () => {}),

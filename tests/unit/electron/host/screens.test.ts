@@ -9,6 +9,13 @@ import {
 } from '../../../../core/protocol/index.js';
 import { ScreenRegistry } from '../../../../electron/host/screens.js';
 import { memoryRegistryStore } from '../../../../electron/host/screens-store.js';
+import { staffJournal } from './staff-journal.js';
+
+/** The registry following a journal of its own: staff's writes go through it, as at the host. */
+function following(r: ScreenRegistry, journal = staffJournal()) {
+  r.follow(journal);
+  return journal;
+}
 
 const beat = (screen: string, more: Partial<Heartbeat> = {}): Heartbeat => ({
   screen,
@@ -48,7 +55,11 @@ describe('ScreenRegistry bounds', () => {
     const r = new ScreenRegistry({ realNow: () => now, maxScreens: 2 });
     r.beat(beat('door'));
     r.beat(beat('spare'));
-    r.assign('door', { page: 'room', room: 'winchester' }, undefined);
+    following(r).write({
+      action: 'assign',
+      screens: ['door'],
+      assignment: { page: 'room', room: 'winchester' },
+    });
     now += SCREEN_SILENT_MS + 1;
     expect(r.beat(beat('new'))).toBeNull();
     expect(r.list(0).map((s) => s.screen)).toEqual(['door', 'new']);
@@ -92,7 +103,7 @@ describe('ScreenRegistry info: the cap, how full, whom it refused', () => {
       { screen: 'd', reason: 'list-full', address: '192.0.2.4', at: 1_000 },
     ]);
     // Forgetting one frees a slot: c's next beat is taken, d's is refused again.
-    r.forget('a');
+    following(r).write({ action: 'forget', screens: ['a'] });
     r.beat(beat('c'), '192.0.2.3');
     expect(r.info(0).refused.map((x) => x.screen)).toEqual(['d']);
     // d stopped trying: a minute after its last try it is no longer said to wait.
@@ -107,7 +118,7 @@ describe('ScreenRegistry info: the cap, how full, whom it refused', () => {
     const r = new ScreenRegistry({ realNow: () => now, maxScreens: 3, maxPerAddress: 1 });
     r.beat(beat('kept'), '192.0.2.1');
     r.beat(beat('spare'), '192.0.2.2');
-    r.assign('kept', null, 'floor 1');
+    following(r).write({ action: 'assign', screens: ['kept'], assignment: null, group: 'floor 1' });
     now = SCREEN_SILENT_MS + 1;
     // spare is silent now: the address makes room for second by dropping it; third is over the bound.
     expect(r.info(0).replaceable).toBe(1);
@@ -149,7 +160,8 @@ describe('ScreenRegistry names', () => {
   it('a forgotten name is free again', () => {
     const r = new ScreenRegistry({ realNow: () => 0 });
     r.beat(beat('door', { secret: SECRET }));
-    expect(r.forget('door')).toBe(true);
+    following(r).write({ action: 'forget', screens: ['door'] });
+    expect(r.knows('door')).toBe(false);
     expect(r.beat(beat('door', { secret: 'a-new-screen-with-this-name' }))).toBeNull();
   });
 });
@@ -222,41 +234,119 @@ describe('ScreenRegistry reloads, directives, store', () => {
   it('tells the screen what staff set, at once: assignment, identify for 15 s, reload', () => {
     let now = 0;
     const r = new ScreenRegistry({ realNow: () => now });
+    const j = following(r);
     r.beat(beat('door'));
     r.beat(beat('other'));
     const told: ScreenDirective[] = [];
     const stop = r.watch('door', (d) => told.push(d));
-    r.assign('door', { page: 'room', room: 'borg', lang: 'de' }, 'floor-1');
-    expect(r.command('identify', { screens: ['door'] })).toEqual(['door']);
+    j.write({
+      action: 'assign',
+      screens: ['door'],
+      assignment: { page: 'room', room: 'borg', lang: 'de' },
+      group: 'floor-1',
+    });
+    expect(r.resolve({ screens: ['door', 'nobody'] })).toEqual(['door']);
+    j.write({ action: 'identify', screens: ['door'] });
     now = 1_000;
     expect(r.directive('door').identifyMs).toBe(IDENTIFY_MS - 1_000);
-    expect(r.command('reload', { group: 'floor-1' })).toEqual(['door']);
+    expect(r.resolve({ group: 'floor-1' })).toEqual(['door']);
+    // A reload's count is the revision that asked it: the same on every host, and after a replay.
+    j.write({ action: 'reload', screens: ['door'] });
     stop();
-    r.command('reload', { all: true });
+    expect(r.resolve({ all: true })).toEqual(['door', 'other']);
+    j.write({ action: 'reload', screens: ['door', 'other'] });
+    const borg = { page: 'room', room: 'borg', lang: 'de' } as const;
     expect(told).toEqual([
-      { screen: 'door', assignment: { page: 'room', room: 'borg', lang: 'de' }, identifyMs: 0, reload: 0 },
-      {
-        screen: 'door',
-        assignment: { page: 'room', room: 'borg', lang: 'de' },
-        identifyMs: IDENTIFY_MS,
-        reload: 0,
-      },
-      {
-        screen: 'door',
-        assignment: { page: 'room', room: 'borg', lang: 'de' },
-        identifyMs: IDENTIFY_MS - 1_000,
-        reload: 1,
-      },
+      { screen: 'door', assignment: borg, identifyMs: 0, reload: 0 },
+      { screen: 'door', assignment: borg, identifyMs: IDENTIFY_MS, reload: 0 },
+      { screen: 'door', assignment: borg, identifyMs: IDENTIFY_MS - 1_000, reload: 3 },
     ]);
-    expect(r.directive('other').reload).toBe(1);
+    expect(r.directive('other').reload).toBe(4);
+    expect(r.directive('door').reload).toBe(4);
     expect(r.directive('nobody')).toEqual({ screen: 'nobody', assignment: null, identifyMs: 0, reload: 0 });
+  });
+
+  it('holds what staff set for a screen that beats another host, and gives it at its first beat here', () => {
+    const r = new ScreenRegistry({ realNow: () => 0 });
+    const j = following(r);
+    // "hall" beats another host of the cluster; its staff's writes come here through the journal.
+    j.write({ action: 'assign', screens: ['hall'], assignment: { page: 'lobby' }, group: 'east' });
+    j.write({ action: 'reload', screens: ['hall'] });
+    expect(r.knows('hall')).toBe(true);
+    expect(r.list(2)).toEqual([]);
+    expect(r.resolve({ group: 'east' })).toEqual(['hall']);
+    // Named by staff, known elsewhere only: a command still reaches it (its own host acts on it).
+    expect(r.resolve({ screens: ['hall', 'far'] }, ['far'])).toEqual(['far', 'hall']);
+    expect(r.resolve({ all: true }, ['far'])).toEqual(['far']);
+    r.beat(beat('hall', { page: 'room', room: 'winchester' }));
+    expect(r.list(2)[0]).toMatchObject({ screen: 'hall', assignment: { page: 'lobby' }, group: 'east' });
+    expect(r.directive('hall')).toMatchObject({ assignment: { page: 'lobby' }, reload: 2 });
+  });
+
+  it('replays staff entries after its saved mark at a restart, and identify only as it comes', () => {
+    const store = memoryRegistryStore();
+    let now = 0;
+    const first = new ScreenRegistry({ realNow: () => now, store });
+    const j = following(first);
+    first.beat(beat('door'));
+    first.beat(beat('spare'));
+    j.write({ action: 'assign', screens: ['door'], assignment: { page: 'lobby' } });
+    j.write({ action: 'forget', screens: ['spare'] });
+    expect(store.savedMark).toEqual({ journal: j.id, revision: 2 });
+    // The screen forgotten beats again: it is back, and a restart must not forget it again.
+    first.beat(beat('spare'));
+    first.close();
+    // Written to the journal while the store was not (a crash between the two writes).
+    j.add({
+      type: 'screen',
+      revision: 3,
+      at: '2019-05-20T09:01:00-07:00',
+      action: 'assign',
+      screens: ['door'],
+      group: 'hall',
+    });
+    j.add({
+      type: 'screen',
+      revision: 4,
+      at: '2019-05-20T09:02:00-07:00',
+      action: 'identify',
+      screens: ['door'],
+    });
+    now = 5;
+    const again = new ScreenRegistry({ realNow: () => now, store });
+    again.follow(staffJournal(j.id, j.entries));
+    expect(again.list(4).map((s) => [s.screen, s.assignment, s.group])).toEqual([
+      ['door', { page: 'lobby' }, 'hall'],
+      ['spare', null, null],
+    ]);
+    expect(again.directive('door').identifyMs).toBe(0);
+    expect(store.savedMark).toEqual({ journal: j.id, revision: 4 });
+    // Another journal (moved aside, or the cluster's): its staff entries all apply.
+    const other = new ScreenRegistry({ realNow: () => now, store });
+    other.follow(
+      staffJournal('another-journal', [
+        {
+          type: 'screen',
+          revision: 1,
+          at: '2019-05-20T09:00:00-07:00',
+          action: 'forget',
+          screens: ['spare'],
+        },
+      ]),
+    );
+    expect(other.list(1).map((s) => s.screen)).toEqual(['door']);
   });
 
   it('keeps screens, assignments and groups in its store across a restart', () => {
     const store = memoryRegistryStore();
     const first = new ScreenRegistry({ realNow: () => 0, store });
     first.beat(beat('door', { secret: SECRET, page: 'room', room: 'winchester' }));
-    first.assign('door', { page: 'lobby', lang: 'de' }, 'hall');
+    following(first).write({
+      action: 'assign',
+      screens: ['door'],
+      assignment: { page: 'lobby', lang: 'de' },
+      group: 'hall',
+    });
     first.close();
     const again = new ScreenRegistry({ realNow: () => 1, store });
     expect(again.list(0)).toEqual([
@@ -278,13 +368,14 @@ describe('ScreenRegistry reloads, directives, store', () => {
     let saves = 0;
     const counting = {
       load: store.load,
-      save: (l: Parameters<typeof store.save>[0]) => (saves++, store.save(l)),
+      mark: store.mark,
+      save: (...args: Parameters<typeof store.save>) => (saves++, store.save(...args)),
     };
     const r = new ScreenRegistry({ realNow: () => 0, store: counting, saveEveryMs: 60_000 });
     r.beat(beat('door'));
     for (let i = 1; i < 20; i++) r.beat(beat(i % 2 ? 'door' : `new-${i}`, { revision: i }));
     expect(saves).toBe(0);
-    r.assign('door', { page: 'lobby' }, null);
+    following(r).write({ action: 'assign', screens: ['door'], assignment: { page: 'lobby' }, group: null });
     expect(saves).toBe(1);
     r.beat(beat('door', { revision: 20 }));
     r.close();

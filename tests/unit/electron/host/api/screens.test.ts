@@ -78,7 +78,13 @@ describe('the screen registry over HTTP', () => {
         screens: ['door'],
       });
       await es.until(() => directives().length === 3, 'the reload');
-      expect(directives()[2].reload).toBe(1);
+      // Its count is the revision that asked it (the assignment was revision 1): the same at every host.
+      expect(directives()[2].reload).toBe(2);
+      const log = (await t.api('GET', ROUTES.snapshot)).json.overrides as { type: string; action?: string }[];
+      expect(log.map((e) => [e.type, e.action])).toEqual([
+        ['screen', 'assign'],
+        ['screen', 'reload'],
+      ]);
       expect(
         (await t.api('POST', SCREEN_ROUTES.command, { command: 'identify', group: 'nope' })).status,
       ).toBe(404);

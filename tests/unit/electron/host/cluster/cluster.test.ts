@@ -6,11 +6,18 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLUSTER_ROUTE, ROUTES } from '../../../../../core/protocol/index.js';
+import {
+  CLUSTER_ROUTE,
+  eventsUrl,
+  ROUTES,
+  SCREEN_EVENT,
+  SCREEN_ROUTES,
+  withScreen,
+} from '../../../../../core/protocol/index.js';
 import { freePorts, type NatsCluster, startNatsCluster } from '../../../../support/nats-cluster.js';
 import { SseScreen } from '../../../../support/sse-screen.js';
 import { png } from '../../../core/images/images.js';
-import { FIXTURE_PROGRAM, type Json, tempDir, type TestHost, testHost } from '../helpers.js';
+import { FIXTURE_PROGRAM, type Json, openEvents, tempDir, type TestHost, testHost } from '../helpers.js';
 
 let nats: NatsCluster;
 beforeAll(async () => {
@@ -135,6 +142,83 @@ describe('two hosts, one journal', () => {
       expect(offline.status).toBe(503);
       expect(offline.json.error).toMatch(/not connected to the NATS cluster.*nothing was changed/);
     } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  }, 120_000);
+
+  it("staff's registry writes reach every host: a screen keeps its assignment on another; a reload at one reaches the other's screen", async () => {
+    const stream = newStream();
+    const [a, b] = await Promise.all([inProcess(stream), inProcess(stream)]);
+    const beat = (h: Api, screen: string) =>
+      call(h, 'POST', ROUTES.heartbeat, {
+        screen,
+        page: 'room',
+        room: 'winchester',
+        revision: 0,
+        boot: 'b1',
+      });
+    const directives = (es: ReturnType<typeof openEvents>) =>
+      es.events.filter((e) => e.event === SCREEN_EVENT).map((e) => JSON.parse(e.data) as Json);
+    const streams: ReturnType<typeof openEvents>[] = [];
+    try {
+      await ready(a.host, a.lines);
+      await ready(b.host, b.lines);
+      for (const name of ['door', 'hall']) expect((await beat(a.host, name)).status).toBe(200);
+      const assigned = await call(a.host, 'POST', SCREEN_ROUTES.assign, {
+        screen: 'door',
+        assignment: { page: 'room', room: 'stevens-creek' },
+        group: 'east',
+      });
+      expect(assigned.status, JSON.stringify(assigned.json)).toBe(200);
+
+      // a went away: door streams from b, which has what staff set for it at a, before any beat.
+      const onB = openEvents(b.host.url + withScreen(eventsUrl(null), 'door'));
+      streams.push(onB);
+      await onB.until(
+        () => directives(onB).some((d) => d.assignment?.room === 'stevens-creek'),
+        "door's assignment from b",
+      );
+      expect((await beat(b.host, 'door')).status).toBe(200);
+      const listed = (await call(b.host, 'GET', ROUTES.screens)).json as Json[];
+      expect(listed.find((s) => s.screen === 'door')).toMatchObject({
+        assignment: { page: 'room', room: 'stevens-creek' },
+        group: 'east',
+      });
+
+      // hall beats a only; staff at b reload it (b knows it from a's announcements).
+      const onA = openEvents(a.host.url + withScreen(eventsUrl(null), 'hall'));
+      streams.push(onA);
+      await onA.until(() => directives(onA).length === 1, "hall's first directive");
+      const asked = await until(
+        () => call(b.host, 'POST', SCREEN_ROUTES.command, { command: 'reload', screens: ['hall'] }),
+        (r) => r.status === 200,
+        10_000,
+        'b reaching a screen of a',
+      );
+      expect(asked.json).toEqual({ screens: ['hall'] });
+      await onA.until(() => directives(onA).some((d) => d.reload > 0), "hall's reload from b");
+      // Its count is the revision that asked it: the same wherever it streams from next.
+      const reload = directives(onA).at(-1)!.reload as number;
+      await until(
+        () => call(b.host, 'GET', ROUTES.snapshot),
+        (r) => (r.json.overrides as Json[]).some((e) => e.type === 'screen' && e.revision === reload),
+        5_000,
+        "the reload in b's journal",
+      );
+      // A group set at a reaches its screen at b.
+      const group = await call(b.host, 'POST', SCREEN_ROUTES.command, { command: 'reload', group: 'east' });
+      expect(group.json).toEqual({ screens: ['door'] });
+      await onB.until(() => directives(onB).some((d) => d.reload > reload), "door's reload");
+      const jb = await journalOf(b.host);
+      await until(
+        () => journalOf(a.host),
+        (ja) => ja.length === jb.length,
+        5_000,
+        'both journals at the same revision',
+      );
+      expect(await journalOf(a.host)).toEqual(jb);
+    } finally {
+      await Promise.all(streams.map((s) => s.close()));
       await Promise.all([a.close(), b.close()]);
     }
   }, 120_000);
