@@ -84,6 +84,9 @@ export const ClockState = z.discriminatedUnion('mode', [
 ]);
 export type ClockState = z.infer<typeof ClockState>;
 
+/** Screens one staff entry may name: four hosts' full registries (500 each), well inside a NATS message. */
+export const MAX_SCREENS_PER_ENTRY = 2_000;
+
 /** A journal entry: every change the host accepted, numbered by revision (1, 2, 3, ...). */
 export const JournalEntry = z.discriminatedUnion('type', [
   z.strictObject({
@@ -136,7 +139,7 @@ export const JournalEntry = z.discriminatedUnion('type', [
      * nothing: a screen's reload count is the revision of the last reload asked of it.
      */
     action: z.enum(['assign', 'reload', 'identify', 'forget']),
-    screens: z.array(ScreenName).min(1).max(1_000),
+    screens: z.array(ScreenName).min(1).max(MAX_SCREENS_PER_ENTRY),
     assignment: Assignment.nullable().optional(),
     group: GroupName.nullable().optional(),
   }),

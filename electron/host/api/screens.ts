@@ -9,6 +9,7 @@ import {
   SCREEN_ROUTES,
   ScreenName,
 } from '../../../core/protocol/index.js';
+import { MAX_SCREENS_PER_ENTRY } from '../../../core/overrides/schema.js';
 import { limitsApply, RateLimit } from '../limits.js';
 import type { ScreenRegistry } from '../screens.js';
 import type { HostState } from '../state.js';
@@ -140,6 +141,12 @@ export function screenRoutes(
     const hit = screens.resolve(target, elsewhere());
     if (hit.length === 0)
       return refuse(c, 404, `no screen matches (${describeTarget(target)}): nothing to ${command}`);
+    if (hit.length > MAX_SCREENS_PER_ENTRY)
+      return refuse(
+        c,
+        400,
+        `${describeTarget(target)} names ${hit.length} screens, more than one command may reach (${MAX_SCREENS_PER_ENTRY}): send it by group`,
+      );
     try {
       await state.writeScreens({ action: command, screens: hit });
       failures.written();
