@@ -13,16 +13,17 @@ export interface DayWindow {
 
 /**
  * The program cut to the conference day the lobby shows at `at` (that day, else the next, else the
- * last): only the sessions overlapping it, and with `room` only that room's and the venue-wide
- * ones. Everything else (conference, rooms, announcements, alerts) is kept whole, so a screen paints
- * its first page from it with the same code as from the full program.
+ * last): only the sessions overlapping it, as the board shows them (`onBoard`: no abstracts,
+ * people or links; 35C3: a third of the size), and with `room` a room screen's payload (roomCut).
+ * Everything else (conference, rooms, announcements, alerts) is kept whole, so a screen paints its
+ * first page from it with the same code as from the full program.
  */
 export function dayCut(program: Program, at: number, room?: string): { program: Program; window: DayWindow } {
   if (room !== undefined) return roomCut(program, at, room);
   const day = lobby(program, at);
   const from = ms(day.from);
   const until = ms(day.until);
-  const sessions = program.sessions.filter((s) => ms(s.start) < until && ms(s.end) > from);
+  const sessions = program.sessions.filter((s) => ms(s.start) < until && ms(s.end) > from).map(onBoard);
   return { program: { ...program, sessions }, window: { from: day.from, until: day.until } };
 }
 
@@ -123,4 +124,26 @@ function slim(s: Session): Session {
   for (const k of ['track', 'cancelled', 'note', 'delayMinutes', 'original', 'nowSpeaking'] as const)
     if (s[k] !== undefined) (out as Record<string, unknown>)[k] = s[k];
   return out;
+}
+
+/**
+ * A session as the lobby board shows it (grid cells, now & next): `slim`, with each talk's own
+ * times and changes kept, which say the talk on now and what staff cancelled.
+ */
+function onBoard(s: Session): Session {
+  return {
+    ...slim(s),
+    talks: s.talks.map((t) => {
+      const out: Session['talks'][number] = {
+        id: t.id,
+        title: t.title,
+        kind: t.kind,
+        speakers: [],
+        media: false,
+      };
+      for (const k of ['start', 'end', 'cancelled', 'note'] as const)
+        if (t[k] !== undefined) (out as Record<string, unknown>)[k] = t[k];
+      return out;
+    }),
+  };
 }
