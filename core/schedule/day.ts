@@ -1,6 +1,6 @@
 import type { Person, Program, Session } from '../program/schema.js';
 import { isoInVenue, ms, toVenue, DAY_ROLLOVER_HOURS } from '../time/venue.js';
-import { lobby } from './lobby.js';
+import { lobbyWindow } from './lobby.js';
 
 /** The window a day cut holds: the lobby's day at `at` (venue instants, ISO). */
 export interface DayWindow {
@@ -9,6 +9,12 @@ export interface DayWindow {
   room?: string;
   /** Room payloads: when to fetch again (the day turns, or the window runs out), whatever happens. */
   renew?: string;
+}
+
+/** The lobby's day at `at` as a cut names it (venue time, ISO). */
+export function dayWindow(program: Program, at: number): DayWindow {
+  const { from, until } = lobbyWindow(program, at);
+  return { from: isoInVenue(program, from), until: isoInVenue(program, until) };
 }
 
 /**
@@ -20,11 +26,9 @@ export interface DayWindow {
  */
 export function dayCut(program: Program, at: number, room?: string): { program: Program; window: DayWindow } {
   if (room !== undefined) return roomCut(program, at, room);
-  const day = lobby(program, at);
-  const from = ms(day.from);
-  const until = ms(day.until);
+  const { from, until } = lobbyWindow(program, at);
   const sessions = program.sessions.filter((s) => ms(s.start) < until && ms(s.end) > from).map(onBoard);
-  return { program: { ...program, sessions }, window: { from: day.from, until: day.until } };
+  return { program: { ...program, sessions }, window: dayWindow(program, at) };
 }
 
 /**
@@ -32,8 +36,7 @@ export function dayCut(program: Program, at: number, room?: string): { program: 
  * frameUrl). Conference, rooms, announcements and alerts stay whole, as in every cut.
  */
 export function frameCut(program: Program, at: number): { program: Program; window: DayWindow } {
-  const day = lobby(program, at);
-  return { program: { ...program, sessions: [] }, window: { from: day.from, until: day.until } };
+  return { program: { ...program, sessions: [] }, window: dayWindow(program, at) };
 }
 
 /** Noon: "tomorrow morning" ends then, so a screen offline overnight still has its first sessions. */
@@ -50,10 +53,10 @@ const MORNING_ENDS_HOUR = 12;
  * nothing for an earlier instant: a clock set back fetches it again.
  */
 function roomCut(program: Program, at: number, room: string): { program: Program; window: DayWindow } {
-  const day = lobby(program, at);
-  const from = Math.min(ms(day.from), at);
-  const dayStart = toVenue(program, ms(day.from)).minus({ hours: DAY_ROLLOVER_HOURS }).startOf('day');
-  const until = Math.max(ms(day.until), dayStart.plus({ days: 1, hours: MORNING_ENDS_HOUR }).toMillis());
+  const day = lobbyWindow(program, at);
+  const from = Math.min(day.from, at);
+  const dayStart = toVenue(program, day.from).minus({ hours: DAY_ROLLOVER_HOURS }).startOf('day');
+  const until = Math.max(day.until, dayStart.plus({ days: 1, hours: MORNING_ENDS_HOUR }).toMillis());
   const turn = toVenue(program, at)
     .minus({ hours: DAY_ROLLOVER_HOURS })
     .startOf('day')
@@ -61,7 +64,7 @@ function roomCut(program: Program, at: number, room: string): { program: Program
     .toMillis();
   const here = (s: Session) => s.room === null || s.room === room || s.original?.room === room;
   // The other rooms' only as "elsewhere now" shows them: on now or later today.
-  const dayEnd = ms(day.until);
+  const dayEnd = day.until;
   const elsewhere = (start: number, end: number) => end > at && start < dayEnd;
   const sessions: Session[] = [];
   let after: Session | null = null;
