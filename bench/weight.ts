@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { failedRow, fmt, type Row } from './table.js';
 
 export const WINDOW_KINDS = ['room', 'lobby', 'admin'] as const;
-/** Issue 13: the screens within 60 KB gzip each, the admin (forms, zod) within 90. */
+/** Issue 13: the screens within 60 KB gzip each, the admin (its forms and panels) within 90. */
 export const WEIGHT_TARGET_KB: Record<(typeof WINDOW_KINDS)[number], number> = {
   room: 60,
   lobby: 60,

@@ -5,7 +5,8 @@ import { z } from 'zod';
  * admin shows of it, and what hosts tell each other.
  */
 
-export const CLUSTER_ROUTE = '/api/cluster';
+// The admin needs the route without zod: it lives in wire.ts.
+export { CLUSTER_ROUTE } from './wire.js';
 
 /** One Hallway host of the cluster, as it announces itself every second. */
 export const ClusterHost = z.object({

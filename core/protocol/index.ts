@@ -114,9 +114,6 @@ export const ApiError = z.object({
 });
 export type ApiError = z.infer<typeof ApiError>;
 
-/** Name of the bearer-token header value prefix. */
-export const BEARER = 'Bearer ';
-
 /** Who a screen is, as the Electron shell tells it (its heartbeat's `screen`, `page`, `room`). */
 export interface ShellScreen {
   screen: string;
@@ -172,9 +169,6 @@ export const ProgramDiffShape: z.ZodType<ProgramDiff> = z.object({
 /** publish: each new version goes to the screens at once; hold: it waits for staff to approve. */
 export const FollowMode = z.enum(['publish', 'hold']);
 export type FollowMode = z.infer<typeof FollowMode>;
-
-/** A FollowState source naming an uploaded file, not something to fetch again. */
-export const UPLOAD_PREFIX = 'upload:';
 
 export const FOLLOW_EVERY_MS = { default: 120_000, min: 1_000, max: 86_400_000 } as const;
 

@@ -49,6 +49,15 @@ export const EVENTS = {
   hello: 'hello',
 } as const;
 
+/** Name of the bearer-token header value prefix. */
+export const BEARER = 'Bearer ';
+
+/** The admin's view of a cluster of hosts (core/protocol/cluster.ts has its schemas). */
+export const CLUSTER_ROUTE = '/api/cluster';
+
+/** A FollowState source naming an uploaded file, not something to fetch again. */
+export const UPLOAD_PREFIX = 'upload:';
+
 export const HEARTBEAT_INTERVAL_MS = 15_000;
 export const SSE_KEEPALIVE_MS = 15_000;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Colour } from './colour.js';
+import { FONTS } from './fonts.js';
 
 /** An image of the host's store (`images/<sha256>.<ext>`): referenced by hash, never inline. */
 export const ImageRef = z.strictObject({
@@ -13,12 +14,8 @@ export type ImageRef = z.infer<typeof ImageRef>;
 // screens need it without zod: it lives in a zod-free file beside this one
 export { imagePath } from './image-path.js';
 export { PALETTES, themeColours, type ThemeColours } from './theme-colours.js';
+export { FONTS } from './fonts.js';
 
-/**
- * Fonts the renderer bundles (no network fonts): `system` is the look the screens always had.
- * Each other one is a woff2 loaded only when chosen.
- */
-export const FONTS = ['system', 'atkinson-hyperlegible', 'inter', 'source-sans'] as const;
 export const Font = z.enum(FONTS, { error: `must be one of ${FONTS.join(', ')}` });
 export type Font = z.infer<typeof Font>;
 

@@ -1,4 +1,5 @@
-import { CUSTOM_PREFIX, type Loop, type LoopEntry } from '../../core/settings/loop.js';
+import { CUSTOM_PREFIX } from '../../core/settings/loop-for.js';
+import type { Loop, LoopEntry } from '../../core/settings/loop.js';
 import type { CustomSlide, CustomSlideType } from '../../core/settings/slides.js';
 import type { SlideSchedule } from '../../core/slides/schedule.js';
 

@@ -1,4 +1,3 @@
-import '../lib/zod-csp.js';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { Admin } from './admin.svelte.js';

@@ -1,4 +1,5 @@
-import { PAGES, type ScreenInfo } from '../../core/protocol/index.js';
+import type { ScreenInfo } from '../../core/protocol/index.js';
+import { PAGES } from '../../core/protocol/wire.js';
 
 /** What a preview frame shows: the lobby or a room (its id), pinned to a slide, frozen, in a language. */
 export interface FrameView {

@@ -2,7 +2,9 @@ import type { Program } from '../../core/program/schema.js';
 import { contrastWarning } from '../../core/settings/contrast.js';
 import type { RoomDetails } from '../../core/settings/rooms.js';
 import type { Settings } from '../../core/settings/schema.js';
-import { FONTS, type Font, PALETTES, type Theme, themeColours } from '../../core/settings/theme.js';
+import { FONTS } from '../../core/settings/fonts.js';
+import { PALETTES, themeColours } from '../../core/settings/theme-colours.js';
+import type { Font, Theme } from '../../core/settings/theme.js';
 import type { AdminApi } from './api.js';
 import type { Problem } from './problems.js';
 

@@ -30,6 +30,9 @@ export const TEXT = {
   alarms: ALARMS,
   preview: PREVIEW,
   loading: 'Loading the program from the host…',
+  /** A panel whose body is fetched at its first opening could not fetch it. */
+  notLoaded: (e: unknown) =>
+    `This panel could not be loaded from the host (${e instanceof Error ? e.message : String(e)}): is hallway still running? Close and open it again to retry.`,
   problems: (lacks: string[]) => `The log names things this program lacks: ${lacks.join('; ')}`,
   delay: {
     state: (m: number) => (m === 0 ? 'on time' : m > 0 ? `${min(m)} late` : `${min(m)} early`),

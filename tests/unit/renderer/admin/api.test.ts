@@ -63,4 +63,32 @@ describe('AdminApi', () => {
     await api.upload('s.json', '{}', 'Europe/Zurich');
     expect(seen.url).toBe('http://h/api/program/upload?name=s.json&zone=Europe%2FZurich');
   });
+  it('trusts the host’s answer but not a body that is no JSON object (a proxy’s page)', async () => {
+    const html = (async () => new Response('<html>gateway</html>', { status: 200 })) as typeof fetch;
+    const res = await new AdminApi(() => 't', '', html).program();
+    expect(res).toMatchObject({ ok: false, status: 200 });
+    if (!res.ok) expect(res.error).toBe('The host answered /api/program with an unexpected body');
+  });
+
+  it.each([
+    ['no problems list', { error: 'bad' }, []],
+    [
+      'a list of odd things',
+      { error: 'bad', problems: [3, { path: 1 }, { path: 'x', message: 'm' }] },
+      [{ path: 'x', message: 'm' }],
+    ],
+  ])('reads a refusal with %s', async (_, body, problems) => {
+    const res = await new AdminApi(() => 't', '', fakeFetch(409, body)).revert(1);
+    expect(res).toEqual({ ok: false, status: 409, error: 'bad', problems });
+  });
+
+  it('says the host gave no reason when its refusal has no error text', async () => {
+    const res = await new AdminApi(() => 't', '', fakeFetch(500, { problems: [] })).settings();
+    expect(res).toEqual({
+      ok: false,
+      status: 500,
+      error: 'The host answered 500 without saying why',
+      problems: [],
+    });
+  });
 });
