@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../program/schema.js';
+import { LocationName } from '../settings/rooms.js';
 
 export * from './screens-wire.js';
 
@@ -65,9 +66,18 @@ export const Heartbeat = z.strictObject({
 });
 export type Heartbeat = z.infer<typeof Heartbeat>;
 
-/** What a screen shows, as staff set it. A room page needs its room. */
+/**
+ * What a screen shows, as staff set it. A room page needs its room. `location` is where the
+ * screen stands (a name of the settings' `locations`): its "how to get there" wins over the URL's
+ * `?location=`.
+ */
 export const Assignment = z
-  .strictObject({ page: z.enum(['room', 'lobby']), room: Id.optional(), lang: LanguageTag.optional() })
+  .strictObject({
+    page: z.enum(['room', 'lobby']),
+    room: Id.optional(),
+    lang: LanguageTag.optional(),
+    location: LocationName.optional(),
+  })
   .superRefine((a, ctx) => {
     if (a.page === 'room' && a.room === undefined)
       ctx.addIssue({ code: 'custom', path: ['room'], message: 'a room page needs a room' });

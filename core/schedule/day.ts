@@ -1,6 +1,6 @@
 import type { Person, Program, Session } from '../program/schema.js';
 import { isoInVenue, ms, toVenue, DAY_ROLLOVER_HOURS } from '../time/venue.js';
-import { lobby } from './lobby.js';
+import { lobbyWindow } from './lobby.js';
 
 /** The window a day cut holds: the lobby's day at `at` (venue instants, ISO). */
 export interface DayWindow {
@@ -11,19 +11,24 @@ export interface DayWindow {
   renew?: string;
 }
 
+/** The lobby's day at `at` as a cut names it (venue time, ISO). */
+export function dayWindow(program: Program, at: number): DayWindow {
+  const { from, until } = lobbyWindow(program, at);
+  return { from: isoInVenue(program, from), until: isoInVenue(program, until) };
+}
+
 /**
  * The program cut to the conference day the lobby shows at `at` (that day, else the next, else the
- * last): only the sessions overlapping it, and with `room` only that room's and the venue-wide
- * ones. Everything else (conference, rooms, announcements, alerts) is kept whole, so a screen paints
- * its first page from it with the same code as from the full program.
+ * last): only the sessions overlapping it, as the board shows them (`onBoard`: no abstracts,
+ * people or links; 35C3: a third of the size), and with `room` a room screen's payload (roomCut).
+ * Everything else (conference, rooms, announcements, alerts) is kept whole, so a screen paints its
+ * first page from it with the same code as from the full program.
  */
 export function dayCut(program: Program, at: number, room?: string): { program: Program; window: DayWindow } {
   if (room !== undefined) return roomCut(program, at, room);
-  const day = lobby(program, at);
-  const from = ms(day.from);
-  const until = ms(day.until);
-  const sessions = program.sessions.filter((s) => ms(s.start) < until && ms(s.end) > from);
-  return { program: { ...program, sessions }, window: { from: day.from, until: day.until } };
+  const { from, until } = lobbyWindow(program, at);
+  const sessions = program.sessions.filter((s) => ms(s.start) < until && ms(s.end) > from).map(onBoard);
+  return { program: { ...program, sessions }, window: dayWindow(program, at) };
 }
 
 /**
@@ -31,8 +36,7 @@ export function dayCut(program: Program, at: number, room?: string): { program: 
  * frameUrl). Conference, rooms, announcements and alerts stay whole, as in every cut.
  */
 export function frameCut(program: Program, at: number): { program: Program; window: DayWindow } {
-  const day = lobby(program, at);
-  return { program: { ...program, sessions: [] }, window: { from: day.from, until: day.until } };
+  return { program: { ...program, sessions: [] }, window: dayWindow(program, at) };
 }
 
 /** Noon: "tomorrow morning" ends then, so a screen offline overnight still has its first sessions. */
@@ -49,10 +53,10 @@ const MORNING_ENDS_HOUR = 12;
  * nothing for an earlier instant: a clock set back fetches it again.
  */
 function roomCut(program: Program, at: number, room: string): { program: Program; window: DayWindow } {
-  const day = lobby(program, at);
-  const from = Math.min(ms(day.from), at);
-  const dayStart = toVenue(program, ms(day.from)).minus({ hours: DAY_ROLLOVER_HOURS }).startOf('day');
-  const until = Math.max(ms(day.until), dayStart.plus({ days: 1, hours: MORNING_ENDS_HOUR }).toMillis());
+  const day = lobbyWindow(program, at);
+  const from = Math.min(day.from, at);
+  const dayStart = toVenue(program, day.from).minus({ hours: DAY_ROLLOVER_HOURS }).startOf('day');
+  const until = Math.max(day.until, dayStart.plus({ days: 1, hours: MORNING_ENDS_HOUR }).toMillis());
   const turn = toVenue(program, at)
     .minus({ hours: DAY_ROLLOVER_HOURS })
     .startOf('day')
@@ -60,7 +64,7 @@ function roomCut(program: Program, at: number, room: string): { program: Program
     .toMillis();
   const here = (s: Session) => s.room === null || s.room === room || s.original?.room === room;
   // The other rooms' only as "elsewhere now" shows them: on now or later today.
-  const dayEnd = ms(day.until);
+  const dayEnd = day.until;
   const elsewhere = (start: number, end: number) => end > at && start < dayEnd;
   const sessions: Session[] = [];
   let after: Session | null = null;
@@ -123,4 +127,26 @@ function slim(s: Session): Session {
   for (const k of ['track', 'cancelled', 'note', 'delayMinutes', 'original', 'nowSpeaking'] as const)
     if (s[k] !== undefined) (out as Record<string, unknown>)[k] = s[k];
   return out;
+}
+
+/**
+ * A session as the lobby board shows it (grid cells, now & next): `slim`, with each talk's own
+ * times and changes kept, which say the talk on now and what staff cancelled.
+ */
+function onBoard(s: Session): Session {
+  return {
+    ...slim(s),
+    talks: s.talks.map((t) => {
+      const out: Session['talks'][number] = {
+        id: t.id,
+        title: t.title,
+        kind: t.kind,
+        speakers: [],
+        media: false,
+      };
+      for (const k of ['start', 'end', 'cancelled', 'note'] as const)
+        if (t[k] !== undefined) (out as Record<string, unknown>)[k] = t[k];
+      return out;
+    }),
+  };
 }

@@ -50,6 +50,15 @@ export function lobby(program: Program, at: number, opts: { from?: number; until
   };
 }
 
+/**
+ * The window `lobby(program, at)` shows (its `from` and `until`, epoch ms), without building its
+ * rows and cells: what a day cut needs, at every screen's first fetch.
+ */
+export function lobbyWindow(program: Program, at: number): { from: number; until: number } {
+  const { from, until } = defaultWindow(program, scheduleIndex(program, at), at);
+  return { from, until: until <= from ? from + ROW_MS : until };
+}
+
 /** The conference day to show: that of `at` if it has sessions, else the next one, else the last. */
 function defaultWindow(program: Program, index: ScheduleIndex, at: number): { from: number; until: number } {
   const { sorted, days } = index;

@@ -28,6 +28,16 @@ export const RoomDetails = z.strictObject({
 });
 export type RoomDetails = z.infer<typeof RoomDetails>;
 
+/**
+ * The name of a place a screen stands at ("Entrance"): a key of the settings' `locations`, and
+ * what the registry's assignment names (core/protocol/screens.ts).
+ */
+export const LocationName = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(80, 'must be at most 80 characters');
+
 /** A named place a lobby screen stands at ("Entrance"), with how to get from there to the rooms. */
 export const Location = z.strictObject({
   floor: line(60).optional(),

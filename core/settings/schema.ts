@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id } from '../program/schema.js';
 import { Loop, unknownCustomSlides } from './loop.js';
 import { LanguageChoiceSchema } from '../protocol/language.js';
-import { Location, RoomDetails, TrackColours } from './rooms.js';
+import { Location, LocationName, RoomDetails, TrackColours } from './rooms.js';
 import { CustomSlides } from './slides.js';
 import { Theme } from './theme.js';
 
@@ -21,7 +21,7 @@ export const Settings = z
     theme: Theme.default(() => Theme.parse({})),
     tracks: TrackColours.default({}),
     rooms: z.record(Id, RoomDetails).default({}),
-    locations: z.record(z.string().trim().min(1).max(80), Location).default({}),
+    locations: z.record(LocationName, Location).default({}),
     /** Which slides each screen shows, in order, for how long (core/settings/loop.ts). */
     loop: Loop.default(() => Loop.parse({})),
     /** Staff's own slides: text, images, QR codes, each with a schedule (core/settings/slides.ts). */

@@ -10,13 +10,8 @@ import type { CaptureScreen } from './api/screens.js';
 import { simulatedClock } from '../../core/time/clock.js';
 import { parseInstant } from '../../core/time/venue.js';
 import { type ClockSetting, HostClock, keptClock, REAL_CLOCK } from './clock.js';
-import {
-  type ClusterPeers,
-  type ClusterSetting,
-  joinCluster,
-  openClusterCache,
-  streamNameFor,
-} from './cluster/index.js';
+import { type ClusterSetting, openClusterCache, streamNameFor } from './cluster/cache.js';
+import type { ClusterPeers } from './cluster/peers.js';
 import { Follower, followSource } from './follow.js';
 import { ownNames } from './host-check.js';
 import type { Journal } from './journal.js';
@@ -394,9 +389,10 @@ async function serveJournal(
   log(
     `host: ${url} (program ${programPath}, store ${store.path}, journal ${journal.path}, revision ${journal.revision})`,
   );
+  // The NATS client is loaded only for a cluster: a host alone never pays for it at its start.
   const cluster =
     opts.cluster && stream
-      ? joinCluster(
+      ? (await import('./cluster/index.js')).joinCluster(
           journal,
           dataDir,
           { ...opts.cluster, stream },

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
 import { SCREEN_PAGE, PAGES, dayUrl, preloaded, roomPayloadUrl } from '../../core/protocol/index.js';
@@ -69,6 +71,29 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+const gzipped = promisify(gzip);
+
+/** Text worth gzipping (fonts and images are compressed already). */
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json)|image\/svg)/;
+
+/** The client takes gzip (`Accept-Encoding: gzip, br`), and not with q=0. */
+export function takesGzip(accept: string | undefined): boolean {
+  return (accept ?? '').split(',').some((part) => {
+    const [name, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
+    if (name !== 'gzip' && name !== '*') return false;
+    const q = params.find((x) => x.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+/** A file as last read, and gzipped once (in the thread pool) for clients that take it. */
+interface Kept {
+  mtimeMs: number;
+  size: number;
+  body: Buffer<ArrayBuffer>;
+  gzip?: Promise<Uint8Array<ArrayBuffer>>;
+}
+
 export const rendererBuilt = (dir: string): boolean =>
   ['room.html', 'lobby.html', 'admin.html'].every((f) => existsSync(join(dir, f)));
 
@@ -80,6 +105,10 @@ const NOT_BUILT = (dir: string) =>
 export function staticRoutes(rendererDir: string): Hono {
   const root = resolve(rendererDir);
   const app = new Hono();
+  // Every screen loads the same few files: read and gzipped once per version on disk, not per
+  // request (a cold screen's bundles were compressed anew while its page waited). A rebuild
+  // changes a file's mtime or size, which reads it again.
+  const kept = new Map<string, Kept>();
 
   const send = async (
     c: Parameters<MiddlewareHandler>[0],
@@ -92,12 +121,30 @@ export function staticRoutes(rendererDir: string): Hono {
     // Never outside the folder the route serves, whatever the URL says.
     if (!full.startsWith(within + sep)) return c.notFound();
     try {
-      if (!(await stat(full)).isFile()) return c.notFound();
-      const body = await readFile(full);
-      return c.body(body, 200, {
-        'Content-Type': TYPES[extname(full).toLowerCase()] ?? 'application/octet-stream',
+      const st = await stat(full);
+      if (!st.isFile()) return c.notFound();
+      let file = kept.get(full);
+      if (file?.mtimeMs !== st.mtimeMs || file.size !== st.size) {
+        file = { mtimeMs: st.mtimeMs, size: st.size, body: await readFile(full) };
+        kept.set(full, file);
+      }
+      const type = TYPES[extname(full).toLowerCase()] ?? 'application/octet-stream';
+      const headers = {
+        'Content-Type': type,
         'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      });
+        Vary: 'Accept-Encoding',
+      };
+      if (file.body.length >= 1024 && COMPRESSIBLE.test(type) && takesGzip(c.req.header('Accept-Encoding'))) {
+        const zipped = (file.gzip ??= gzipped(file.body).then(
+          (b) => new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength),
+        ));
+        try {
+          return c.body(await zipped, 200, { ...headers, 'Content-Encoding': 'gzip' });
+        } catch {
+          file.gzip = undefined; // tried again next time; this answer goes as it is
+        }
+      }
+      return c.body(file.body, 200, headers);
     } catch {
       return c.notFound();
     }

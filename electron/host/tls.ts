@@ -1,7 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 
 export interface TlsFiles {
   key: string;
@@ -75,6 +74,9 @@ export async function loadTls(
   }
   const ips = names.filter((n) => /^[\d.]+$|:/.test(n));
   const dns = names.filter((n) => !ips.includes(n));
+  // Loaded only here: selfsigned and its ASN.1 stack cost a third of a second at every start,
+  // and a host without --lan (or with its certificate kept) never makes one.
+  const { generate } = await import('selfsigned');
   const made = await generate([{ name: 'commonName', value: 'Hallway host' }], {
     keyType: 'ec',
     curve: 'P-256',

@@ -98,9 +98,8 @@ function describeScreens(p: Names, e: Extract<JournalEntry, { type: 'screen' }>)
       ? ''
       : a === null
         ? 'shows what its address says'
-        : a.page === 'lobby'
-          ? 'shows the lobby'
-          : `shows ${roomName(p, a.room ?? '')}`,
+        : (a.page === 'lobby' ? 'shows the lobby' : `shows ${roomName(p, a.room ?? '')}`) +
+          (a.location ? `, stands at “${a.location}”` : ''),
     e.group === undefined ? '' : e.group === null ? 'no group' : `group “${e.group}”`,
   ].filter(Boolean);
   return `Screen ${who.replace(/^screen /, '')}: ${parts.join('; ') || 'unchanged'}`;

@@ -8,6 +8,8 @@ export interface FrameView {
   /** A frozen instant (ISO); none: live on the host clock. */
   at?: string | null;
   lang?: string;
+  /** Where the screen stands (its "how to get there"): `?location=`. */
+  location?: string;
 }
 
 /** The URL of a preview frame: the screen's own page with `?preview=1` (fed by the admin, no stream). */
@@ -16,6 +18,7 @@ export function previewSrc(v: FrameView): string {
   if (v.at) q.set('at', v.at);
   if (v.slide) q.set('slide', v.slide);
   if (v.lang) q.set('lang', v.lang);
+  if (v.location) q.set('location', v.location);
   return (v.page === 'lobby' ? PAGES.lobby : PAGES.room(v.page)) + '?' + q.toString();
 }
 
@@ -31,7 +34,8 @@ export interface Thumb {
 }
 
 /**
- * A screen's thumbnail, from what it reports (page, room, slide, language, viewport): the same
+ * A screen's thumbnail, from what it reports (page, room, slide, language, viewport) and where
+ * staff said it stands (the assignment's location: screens do not report theirs): the same
  * frame the Preview shows. Null when there is nothing to draw: an admin page, a screen that
  * shows no room yet.
  */
@@ -45,6 +49,7 @@ export function thumbOf(s: ScreenInfo): Thumb | null {
       page: s.page === 'room' ? s.room! : 'lobby',
       ...(s.slide ? { slide: s.slide } : {}),
       ...(s.lang ? { lang: s.lang } : {}),
+      ...(s.assignment?.location ? { location: s.assignment.location } : {}),
     }),
     width: size.width,
     height: size.height,

@@ -109,6 +109,7 @@ export function readDirective(data: unknown, screen: string): ScreenDirective | 
             page: a.page,
             ...(a.page === 'room' ? { room: a.room } : {}),
             ...(typeof a.lang === 'string' ? { lang: a.lang } : {}),
+            ...(typeof a.location === 'string' ? { location: a.location } : {}),
           }
         : null;
     return { screen, assignment, identifyMs: Math.max(0, d.identifyMs), reload: d.reload };

@@ -8,6 +8,10 @@
  * box and step. The first trial is estimated from how far the text overflows at full size, so a
  * box usually settles in three to five rounds. A box is refitted only when its text, its key or
  * its size (or its parent's) changed.
+ *
+ * A new box's first frame does not wait for that search (a 35C3 lobby page: some 25 layouts, most
+ * of its time to first paint): the new boxes show at their estimates, measured in one layout, and
+ * the search runs right after that frame, moving each text by a few percent at most.
  */
 
 /** The largest size in [min, max] for which `fits` holds (binary search; `fits` is monotone). */
@@ -102,6 +106,10 @@ interface Box {
   options: FitOptions;
   /** Text, key and sizes when last fitted: unchanged means nothing to do. */
   done: string | null;
+  /** The same when given its first-frame estimate, until the search after that frame. */
+  estimated: string | null;
+  /** Not fitted nor estimated yet: its first frame shows the estimate. */
+  fresh: boolean;
 }
 
 interface Job extends Search {
@@ -157,13 +165,76 @@ function signature(b: Box): string {
 
 const queue = new Set<Box>();
 let pending = false;
+const refining = new Set<Box>();
+
+/**
+ * Before the page's first paint: each box that overflows at its CSS size gets the size its
+ * overflow suggests (estimateSize), all measured in one layout; the exact search follows the frame.
+ */
+function estimate(boxes: Box[]): void {
+  for (const b of boxes) {
+    b.node.style.overflowWrap = 'normal';
+    b.node.style.fontSize = '';
+  }
+  const sizes: [Box, number][] = [];
+  for (const b of boxes) {
+    if (!overflows(b.node)) continue;
+    const css = parseFloat(getComputedStyle(b.node).fontSize);
+    const min = css * (b.options.min ?? 0.25);
+    const r = ratios(b.node);
+    sizes.push([b, estimateSize({ max: css, min, lo: min, hi: css, loOk: false }, r.h, r.w)]);
+  }
+  for (const [b, px] of sizes) b.node.style.fontSize = `${Math.floor(px * 10) / 10}px`;
+  for (const b of boxes) {
+    b.fresh = false;
+    b.estimated = signature(b);
+    refining.add(b);
+  }
+}
+
+/** After the frame that painted the estimates (a hidden page gets no frames: the timer covers it). */
+function refineAfterPaint(): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    for (const b of refining) {
+      b.estimated = null;
+      queue.add(b);
+    }
+    refining.clear();
+    flush();
+  };
+  const timer = setTimeout(run, 100);
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      clearTimeout(timer);
+      run();
+    }, 0),
+  );
+}
 
 function flush(): void {
   pending = false;
   const boxes = [...queue].filter((b) => b.node.isConnected);
   queue.clear();
-  // all reads first (one layout), then the fitting rounds
-  const todo = boxes.filter((b) => b.node.clientWidth > 0 && signature(b) !== b.done);
+  // all reads first (one layout), then the fitting rounds; a box at its first-frame estimate
+  // waits for the search after that frame
+  const todo = boxes.filter((b) => {
+    if (b.node.clientWidth === 0) return false;
+    const sig = signature(b);
+    return sig !== b.done && sig !== b.estimated;
+  });
+  const fresh = todo.filter((b) => b.fresh);
+  const exact = todo.filter((b) => !b.fresh);
+  if (fresh.length > 0) {
+    if (refining.size === 0) refineAfterPaint();
+    estimate(fresh);
+  }
+  fitExactly(exact);
+}
+
+function fitExactly(todo: Box[]): void {
   if (todo.length === 0) return;
   // Shrink rather than break a word in two ("Wincheste r"); only a word too long even at the
   // smallest size may break (the box's own overflow-wrap).
@@ -187,7 +258,7 @@ function request(box: Box, soon: boolean): void {
 
 /** Svelte action: `<h1 use:fit={{ key: title }}>`. */
 export function fit(node: HTMLElement, opts: FitOptions = {}) {
-  const box: Box = { node, options: opts, done: null };
+  const box: Box = { node, options: opts, done: null, estimated: null, fresh: true };
   // fitting changes the node's own size; the signature check turns that echo into a no-op
   const resize = new ResizeObserver(() => request(box, false));
   resize.observe(node);
@@ -206,6 +277,7 @@ export function fit(node: HTMLElement, opts: FitOptions = {}) {
     },
     destroy() {
       queue.delete(box);
+      refining.delete(box);
       resize.disconnect();
       mutate.disconnect();
     },

@@ -27,17 +27,22 @@ export function movedLine(p: Program, settings: Settings, roomId: string, m: Mes
 }
 
 /**
- * The screen's location (`?location=Entrance` in its URL), when the settings know it: its own
- * "how to get there" wins over the room's.
+ * Where the screen stands, when the settings know the place: the registry's assignment for it
+ * (`assigned`), else `?location=Entrance` on its URL (a browser screen nobody assigned). Its own
+ * "how to get there" wins over the room's. An assigned place the settings dropped since falls
+ * back to the URL's, as if none were assigned.
  */
-export function screenLocation(settings: Settings, search: string): string | null {
-  const name = new URLSearchParams(search).get('location')?.trim();
-  return name && settings.locations[name] ? name : null;
+export function screenLocation(settings: Settings, search: string, assigned?: string): string | null {
+  const known = (name: string | undefined) => (name && Object.hasOwn(settings.locations, name) ? name : null);
+  return known(assigned?.trim()) ?? known(new URLSearchParams(search).get('location')?.trim());
 }
 
 /** How to get to the room from where the screen stands (null: the settings say nothing). */
 export function directionsTo(settings: Settings, location: string | null, roomId: string): string | null {
-  const own = location ? settings.locations[location]?.directions[roomId] : undefined;
+  // Own keys only: a name such as "constructor" is no location (nor a room id a direction).
+  const place =
+    location && Object.hasOwn(settings.locations, location) ? settings.locations[location] : undefined;
+  const own = place && Object.hasOwn(place.directions, roomId) ? place.directions[roomId] : undefined;
   return own ?? settings.rooms[roomId]?.directions ?? null;
 }
 

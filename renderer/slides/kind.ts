@@ -16,6 +16,11 @@ export interface ScreenCtx {
   program: Program;
   at: number;
   room: string | null;
+  /**
+   * Where the screen stands, a name of the settings' `locations` (the registry's assignment,
+   * else `?location=`; null: nowhere said): its "how to get there" wins over the rooms' own.
+   */
+  location: string | null;
 }
 
 export interface RoomCtx extends ScreenCtx {

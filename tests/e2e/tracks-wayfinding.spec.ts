@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROUTES } from '../../core/protocol/index.js';
+import { ROUTES, SCREEN_ROUTES } from '../../core/protocol/index.js';
 import { expect, startHost, test, type TestHost } from './support/host.js';
+import { listScreens, screenRow } from './support/registry.js';
 import { settled } from './support/screen.js';
 import { C3_MORNING, C3_XML, THEMED_SIZES } from './support/35c3.js';
 
@@ -116,6 +117,135 @@ test('the lobby shows floors, and how to get to each room from where the board s
   await expect(borg.getByTestId('lobby-room-way')).toHaveText('Vom Eingang rechts, an der Garderobe vorbei');
   const dijkstra = page.locator('[data-testid=lobby-now-next] li[data-room=dijkstra]');
   await expect(dijkstra.getByTestId('lobby-room-way')).toHaveText('Rolltreppe hinauf, dann links');
+});
+
+test('a location staff assign in the admin’s registry gives the room screen its directions within 1 s, no reload', async ({
+  context,
+}) => {
+  test.setTimeout(90_000);
+  // A long name as venues write them: the list keeps it on one line (ellipsis, the whole in its title).
+  const name = 'halle-1-eingang-links-neben-der-garderobe-hochformat-tv-03';
+  const room = await context.newPage();
+  await room.goto(`${host.room('adams')}?slide=elsewhere&screen=${name}`);
+  await settled(room);
+  await expect.poll(async () => (await listScreens(host)).some((s) => s.screen === name)).toBe(true);
+  const list = room.getByTestId('elsewhere');
+  // nowhere said: Borg's own directions
+  await expect(list).toContainText('Durch das Foyer geradeaus');
+  // gone after any reload: a page that still has it was not reloaded
+  await room.evaluate(() => ((window as unknown as { sameLoad: boolean }).sameLoad = true));
+
+  // A venue's worth of other screens in the list (one beat each: listed, never assigned).
+  for (const [i, r] of ['borg', 'clarke', 'dijkstra', 'eliza', 'borg', 'clarke', 'dijkstra'].entries()) {
+    const beat = await fetch(host.url + ROUTES.heartbeat, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ screen: `tuer-${r}-${i}`, page: 'room', room: r, revision: 0 }),
+    });
+    expect(beat.status).toBe(200);
+  }
+  const admin = await context.newPage();
+  await admin.goto(host.admin());
+  const row = screenRow(admin, name);
+  await expect(row).toBeVisible({ timeout: 10_000 });
+  await row.getByTestId('edit-screen').click();
+  const location = admin.getByTestId('assign-location');
+  // a screen shown as its URL says has no assignment to hold a place
+  await expect(location).toBeDisabled();
+  await admin.getByTestId('assign-what').selectOption('room:adams');
+  await expect(location.locator('option')).toHaveText(['none', 'Eingang']);
+  await location.selectOption('Eingang');
+  const saved = Date.now();
+  await admin.getByTestId('assign-save').click();
+  await expect(list).toContainText('Vom Eingang rechts, an der Garderobe vorbei', { timeout: 1_000 });
+  console.log(`the assigned location reached the room screen ${Date.now() - saved} ms after Save`);
+  await expect(list).not.toContainText('Durch das Foyer geradeaus');
+  // a room the place says nothing of: the room's own way still
+  await expect(list).toContainText('Rolltreppe hinauf, dann links');
+  expect(await room.evaluate(() => (window as unknown as { sameLoad?: boolean }).sameLoad)).toBe(true);
+  await expect(row.getByTestId('screen-location')).toHaveText('at Eingang', { timeout: 10_000 });
+  expect((await listScreens(host)).find((s) => s.screen === name)?.assignment).toEqual({
+    page: 'room',
+    room: 'adams',
+    location: 'Eingang',
+  });
+  await room.screenshot({ path: 'test-results/tracks/assigned-location-room-1920x1080.png' });
+  await room.setViewportSize({ width: 1080, height: 1920 });
+  await settled(room);
+  await room.screenshot({ path: 'test-results/tracks/assigned-location-room-1080x1920.png' });
+
+  // The name is cut on one line, whole in its title; the editor open, in both shapes.
+  const cell = row.getByTestId('screen-name');
+  await expect(cell).toHaveAttribute('title', name);
+  const shape = () =>
+    cell.evaluate((el) => ({
+      lines: Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
+      cut: el.scrollWidth > el.clientWidth,
+    }));
+  await row.getByTestId('edit-screen').click();
+  await expect(location).toHaveValue('Eingang');
+  const panel = admin.locator('#screens');
+  for (const size of [
+    { width: 1920, height: 1080 },
+    { width: 1080, height: 1920 },
+  ]) {
+    await admin.setViewportSize(size);
+    await panel.scrollIntoViewIfNeeded();
+    expect(await shape(), `${size.width}x${size.height}`).toEqual({ lines: 1, cut: true });
+    await admin.screenshot({
+      path: `test-results/tracks/admin-screens-location-${size.width}x${size.height}.png`,
+    });
+    await panel.screenshot({
+      path: `test-results/tracks/admin-screens-panel-${size.width}x${size.height}.png`,
+    });
+  }
+  // At 1920×1080 the list takes the height the column has left (a fixed 24rem showed two rows),
+  // down to the grid's end, the log keeping 6rem; in portrait the table fits its panel.
+  const fits = await admin.evaluate(() => {
+    const box = (q: string) => document.querySelector(q)!.getBoundingClientRect();
+    return { table: box('#screens table').width, list: box('#screens .scroll').width };
+  });
+  expect(fits.table).toBeLessThanOrEqual(fits.list + 1);
+  await admin.setViewportSize({ width: 1920, height: 1080 });
+  const column = await admin.evaluate(() => {
+    const box = (q: string) => document.querySelector(q)!.getBoundingClientRect();
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    return {
+      screens: box('.a-screens').height / rem,
+      log: box('.a-log').height / rem,
+      gap: box('.grid').bottom - box('.a-screens').bottom,
+    };
+  });
+  expect(column.screens).toBeGreaterThan(26);
+  expect(column.log).toBeGreaterThanOrEqual(6 - 0.01);
+  expect(Math.abs(column.gap)).toBeLessThan(1);
+
+  // "none" again: back to what its URL says (here nothing): the room's own directions, live.
+  await location.selectOption('');
+  await admin.getByTestId('assign-save').click();
+  await expect(list).toContainText('Durch das Foyer geradeaus', { timeout: 1_000 });
+  await expect(row.getByTestId('screen-location')).toHaveCount(0, { timeout: 10_000 });
+});
+
+test('a lobby board follows the location its assignment names, live, and the rooms’ own ways once unassigned', async ({
+  page,
+}) => {
+  const name = 'foyer-board';
+  await page.goto(`${host.lobby()}?slide=now:0&screen=${name}`);
+  await settled(page);
+  await expect.poll(async () => (await listScreens(host)).some((s) => s.screen === name)).toBe(true);
+  const way = page.locator('[data-testid=lobby-now-next] li[data-room=borg]').getByTestId('lobby-room-way');
+  await expect(way).toHaveText('Durch das Foyer geradeaus');
+  const assign = (assignment: object | null) =>
+    fetch(host.url + SCREEN_ROUTES.assign, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${host.token}` },
+      body: JSON.stringify({ screen: name, assignment }),
+    });
+  expect((await assign({ page: 'lobby', location: 'Eingang' })).status).toBe(200);
+  await expect(way).toHaveText('Vom Eingang rechts, an der Garderobe vorbei', { timeout: 1_000 });
+  expect((await assign(null)).status).toBe(200);
+  await expect(way).toHaveText('Durch das Foyer geradeaus', { timeout: 1_000 });
 });
 
 for (const size of SIZES.slice(0, 2))

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { FRAME_PARAM, ROUTES, type Problem } from '../../../core/protocol/index.js';
-import { dayCut, frameCut } from '../../../core/schedule/day.js';
+import { dayCut, dayWindow, frameCut } from '../../../core/schedule/day.js';
 import { lobby } from '../../../core/schedule/lobby.js';
 import { nowNext } from '../../../core/schedule/now-next.js';
 import { parseInstant } from '../../../core/time/venue.js';
@@ -35,6 +35,8 @@ export function readRoutes(state: HostState, hosts: () => string[] | null = () =
   const app = new Hono();
   // The parts of a snapshot that change only with the revision, serialized once per revision.
   let cached: { revision: number; json: string } | null = null;
+  // The lobby's day cut, the same for every board until the revision or the day changes.
+  let lobbyDay: { key: string; json: string } | null = null;
 
   app.get(ROUTES.snapshot, (c) => {
     const eff = state.effective();
@@ -80,8 +82,31 @@ export function readRoutes(state: HostState, hosts: () => string[] | null = () =
         [{ path: 'room', message: 'is not a room of this program' }],
       );
     const at = t.at ?? state.clock.now();
-    const cut = frame ? frameCut(eff.program, at) : dayCut(eff.program, at, room);
     c.header('Cache-Control', 'no-store');
+    if (!frame && room === undefined) {
+      const w = dayWindow(eff.program, at);
+      const key = `${eff.revision}|${w.from}|${w.until}`;
+      if (lobbyDay?.key !== key) {
+        const cut = dayCut(eff.program, at);
+        const json = [
+          `"revision":${eff.revision}`,
+          `"program":${JSON.stringify(cut.program)}`,
+          `"overrides":[]`,
+          `"rooms":${JSON.stringify(eff.program.rooms)}`,
+          `"problems":${JSON.stringify(eff.problems)}`,
+          `"journal":${JSON.stringify(state.journal.id)}`,
+          `"partial":${JSON.stringify(cut.window)}`,
+          `"settings":${JSON.stringify(state.settings.current().settings)}`,
+        ].join(',');
+        lobbyDay = { key, json };
+      }
+      const peers = hosts();
+      const listed = peers ? `,"hosts":${JSON.stringify(peers)}` : '';
+      return c.body(`{${lobbyDay.json}${listed},"clock":${JSON.stringify(state.clockInfo())}}`, 200, {
+        'Content-Type': 'application/json; charset=UTF-8',
+      });
+    }
+    const cut = frame ? frameCut(eff.program, at) : dayCut(eff.program, at, room);
     return c.json({
       revision: eff.revision,
       program: cut.program,

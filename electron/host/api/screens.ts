@@ -102,6 +102,20 @@ export function screenRoutes(
       return refuse(c, 400, `the assignment is not valid: unknown room "${room}"`, [
         { path: 'assignment.room', message: `no room "${room}" in the program` },
       ]);
+    const location = assignment?.location;
+    if (location !== undefined) {
+      const known = Object.keys(state.settings.current().settings.locations);
+      if (!known.includes(location))
+        return refuse(
+          c,
+          400,
+          `the assignment is not valid: unknown location "${location}": ` +
+            (known.length
+              ? `name one of the settings' locations (${known.map((l) => `"${l}"`).join(', ')}), or add it there first`
+              : 'the settings have no locations yet: add it there first'),
+          [{ path: 'assignment.location', message: `no location "${location}" in the settings` }],
+        );
+    }
     // Only a screen listed here: the answer is its row as this host lists it.
     if (screens.infoOf(screen, state.revision) === null) return unknownScreen(c, screen);
     try {

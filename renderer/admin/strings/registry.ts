@@ -19,6 +19,8 @@ export const SCREENS = {
   },
   slide: (slide: string) => `slide ${slide}`,
   assigned: 'assigned',
+  /** Beside what it shows: where staff said it stands (its "how to get there"). */
+  at: (location: string) => `at ${location}`,
   hallway: (version: string) => `Hallway ${version}`,
   lastReload: (why: string, ago: string) => `last: ${why}, ${ago}`,
   state: { silent: 'SILENT', offline: 'offline (cache)', behind: 'behind', ok: 'ok' },
@@ -35,6 +37,13 @@ export const EDITOR = {
   room: (name: string) => `Room: ${name}`,
   language: 'Language',
   languageExample: 'en, de, pt-BR',
+  location: 'Location',
+  noLocation: 'none',
+  /** An assigned place the settings no longer have (saving it again is refused). */
+  goneLocation: (name: string) => `${name} (not in the settings)`,
+  locationHint:
+    'Where the screen stands: each room’s “how to get there” from this place (the settings’ locations). ' +
+    'None: what its URL’s ?location= says, if anything. A screen shown as its URL says takes none.',
   group: 'Group',
   groupExample: 'floor 1',
   save: 'Save',

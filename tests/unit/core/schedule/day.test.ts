@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dayCut, frameCut } from '../../../../core/schedule/day.js';
+import { lobby } from '../../../../core/schedule/lobby.js';
 import { nowNext } from '../../../../core/schedule/now-next.js';
 import { applyOverrides } from '../../../../core/overrides/apply.js';
 import type { Program } from '../../../../core/program/schema.js';
-import { opml19, t, twoDays } from '../fixtures.js';
+import { afterOverrides, opml19, t, twoDays } from '../fixtures.js';
 
 const ids = (p: Program) => p.sessions.map((s) => s.id);
 
@@ -113,6 +114,53 @@ describe('dayCut with a room: a room screen’s payload', () => {
       for (const h of [0, 1, 2, 3])
         expect(shown(cut, room, at + h * 3_600_000)).toEqual(shown(p, room, at + h * 3_600_000));
     }
+  });
+});
+
+describe('dayCut without a room: the lobby’s first page', () => {
+  /** The board as it reads a program: every cell, and each room's now & next with its talk on now. */
+  function board(p: Program, at: number) {
+    const grid = lobby(p, at);
+    return {
+      cells: grid.cells.map((c) => [c.session.id, c.state, c.column, c.top, c.bottom]),
+      rooms: p.rooms.map((r) => {
+        const nn = nowNext(p, r.id, at);
+        const talks = (s: typeof nn.current) =>
+          s?.talks.map((x) => [x.id, x.title, x.cancelled?.note ?? null]) ?? null;
+        return { ...shown(p, r.id, at), onNow: nn.current?.onNow?.index ?? null, talks: talks(nn.current) };
+      }),
+    };
+  }
+  const changed = () =>
+    afterOverrides(
+      opml19(),
+      { kind: 'cancel', talk: 't2-deep-learning-2', note: 'speaker ill' },
+      { kind: 'delay', session: 't1-production', minutes: 10 },
+      { kind: 'now-speaking', session: 't1-production', talk: 't1-production-2' },
+    );
+
+  it.each(['07:30', '09:05', '10:45', '12:15', '15:40', '17:55'])(
+    'OpML ’19 at %s (-07:00), with staff’s changes: the board shows the same as from the full program',
+    (hm) => {
+      const p = changed();
+      const at = t(`2019-05-20T${hm}:00-07:00`);
+      const { program } = dayCut(p, at);
+      expect(board(program, at)).toEqual(board(p, at));
+    },
+  );
+
+  it('keeps no abstracts, people or links: a fraction of the day’s sessions as printed', () => {
+    const p = changed();
+    const at = t('2019-05-20T10:45:00-07:00');
+    const { program } = dayCut(p, at);
+    expect(program.sessions.length).toBeGreaterThan(10);
+    for (const s of program.sessions) {
+      expect(s.abstract, s.id).toBeUndefined();
+      expect(s.speakers.length + s.chairs.length, s.id).toBe(0);
+      expect(s.talks.every((x) => x.abstract === undefined && x.speakers.length === 0)).toBe(true);
+    }
+    const whole = JSON.stringify(p.sessions.filter((s) => program.sessions.some((c) => c.id === s.id)));
+    expect(JSON.stringify(program.sessions).length).toBeLessThan(whole.length / 2);
   });
 });
 

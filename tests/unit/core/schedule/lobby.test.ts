@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lobby } from '../../../../core/schedule/lobby.js';
+import { lobby, lobbyWindow } from '../../../../core/schedule/lobby.js';
 import { opml19, t, twoDays } from '../fixtures.js';
 
 const program = opml19();
@@ -86,5 +86,22 @@ describe('lobby', () => {
 
   it('day 1 of the mini program ends after midnight, on a half hour', () => {
     expect(lobby(twoDays(), t('2024-06-10T12:00:00+02:00')).until).toBe('2024-06-11T01:30:00+02:00');
+  });
+});
+
+describe('lobbyWindow: the board’s window without its rows and cells', () => {
+  it.each([
+    ['OpML ’19, the day before', '2019-05-19T12:00:00-07:00'],
+    ['OpML ’19, mid-morning', '2019-05-20T10:35:00-07:00'],
+    ['OpML ’19, the evening after', '2019-05-20T22:00:00-07:00'],
+    ['OpML ’19, a week later', '2019-05-27T09:00:00-07:00'],
+    ['two days, day 1 at the party', '2024-06-10T23:30:00+02:00'],
+    ['two days, after midnight', '2024-06-11T01:00:00+02:00'],
+    ['two days, day 2', '2024-06-11T10:30:00+02:00'],
+  ])('%s (%s): the window lobby() shows', (name, iso) => {
+    const p = name.startsWith('OpML') ? opml19() : twoDays();
+    const w = lobbyWindow(p, t(iso));
+    const grid = lobby(p, t(iso));
+    expect([w.from, w.until]).toEqual([t(grid.from), t(grid.until)]);
   });
 });

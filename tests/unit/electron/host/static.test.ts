@@ -1,7 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../../electron/host/static.js';
+import { CONTENT_SECURITY_POLICY, takesGzip } from '../../../../electron/host/static.js';
 import { type TestHost, tempDir, testHost } from './helpers.js';
 
 let t: TestHost | undefined;
@@ -84,5 +86,72 @@ describe('renderer pages', () => {
     const res = await fetch(`${t.host.url}/`, { redirect: 'manual' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/lobby');
+  });
+});
+
+describe('takesGzip', () => {
+  it.each([
+    ['gzip, deflate, br', true],
+    ['br;q=1.0, gzip;q=0.8', true],
+    ['*', true],
+    ['GZIP', true],
+    ['gzip;q=0', false],
+    ['br', false],
+    ['identity', false],
+    ['', false],
+    [undefined, false],
+  ])('%s → %s', (accept, want) => {
+    expect(takesGzip(accept)).toBe(want);
+  });
+});
+
+/** GET with our own Accept-Encoding (fetch would send and undo gzip itself): status, headers, raw body. */
+function getRaw(url: string, accept: string) {
+  return new Promise<{
+    status: number;
+    encoding: string | undefined;
+    vary: string | undefined;
+    body: Buffer;
+  }>((resolve, reject) => {
+    const req = request(url, { headers: { 'accept-encoding': accept } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          encoding: res.headers['content-encoding'],
+          vary: res.headers.vary,
+          body: Buffer.concat(chunks),
+        }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('bundles are read and gzipped once, again when rebuilt', () => {
+  it('answers gzip to a client that takes it, plain to one that does not, and the new file after a rebuild', async () => {
+    const dir = fakeRenderer();
+    const bundle = join(dir, 'assets', 'big-abc123.js');
+    const first = `const a = ${JSON.stringify('x'.repeat(4000))};`;
+    writeFileSync(bundle, first);
+    t = await testHost({ rendererDir: dir });
+    const url = `${t.host.url}/assets/big-abc123.js`;
+    for (let i = 0; i < 2; i++) {
+      const zipped = await getRaw(url, 'gzip, br');
+      expect(zipped.encoding).toBe('gzip');
+      expect(zipped.vary).toContain('Accept-Encoding');
+      expect(gunzipSync(zipped.body).toString()).toBe(first);
+      expect(zipped.body.length).toBeLessThan(first.length / 10);
+    }
+    const plain = await getRaw(url, 'identity');
+    expect(plain.encoding).toBeUndefined();
+    expect(plain.body.toString()).toBe(first);
+    const second = `const b = ${JSON.stringify('y'.repeat(5000))};`;
+    writeFileSync(bundle, second);
+    utimesSync(bundle, new Date(), new Date(Date.now() + 5_000));
+    expect(gunzipSync((await getRaw(url, 'gzip')).body).toString()).toBe(second);
+    expect((await getRaw(url, 'identity')).body.toString()).toBe(second);
   });
 });

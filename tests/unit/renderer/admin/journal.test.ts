@@ -99,3 +99,26 @@ describe('logRows', () => {
     });
   });
 });
+
+describe('a screen entry in the log says what staff set', () => {
+  const at = '2019-05-20T10:31:00-07:00';
+  it.each([
+    [{ page: 'room', room: 'winchester' }, 'Screen “door”: shows Winchester Room'],
+    [
+      { page: 'room', room: 'winchester', location: 'Entrance' },
+      'Screen “door”: shows Winchester Room, stands at “Entrance”',
+    ],
+    [{ page: 'lobby', location: 'Foyer' }, 'Screen “door”: shows the lobby, stands at “Foyer”'],
+    [null, 'Screen “door”: shows what its address says'],
+  ] as const)('%j → %s', (assignment, text) => {
+    const e: JournalEntry = {
+      type: 'screen',
+      revision: 1,
+      at,
+      action: 'assign',
+      screens: ['door'],
+      assignment,
+    };
+    expect(logRows([e], program, zone)[0]!.text).toBe(text);
+  });
+});

@@ -22,6 +22,15 @@ describe('thumbOf: a screen drawn from its own report', () => {
       { src: '/room/winchester?preview=1&slide=later&lang=ja', width: 1920, height: 1080 },
     ],
     [
+      {
+        page: 'room' as const,
+        room: 'winchester',
+        slide: 'elsewhere',
+        assignment: { page: 'room' as const, room: 'winchester', location: 'Main entrance' },
+      },
+      { src: '/room/winchester?preview=1&slide=elsewhere&location=Main+entrance', width: 1920, height: 1080 },
+    ],
+    [
       { page: 'lobby' as const, slide: 'grid:1', viewport: { width: 1080, height: 1920 } },
       { src: '/lobby?preview=1&slide=grid%3A1', width: 1080, height: 1920 },
     ],

@@ -101,6 +101,18 @@ describe('readDirective without a schema', () => {
     ['a room', { page: 'room', room: 'borg', lang: 'de' }, { page: 'room', room: 'borg', lang: 'de' }],
     ['a room without one', { page: 'room' }, null],
     ['a page that is none', { page: 'kitchen' }, null],
+    [
+      'a room and where the screen stands',
+      { page: 'room', room: 'borg', location: 'Entrance' },
+      { page: 'room', room: 'borg', location: 'Entrance' },
+    ],
+    ['a lobby board’s place', { page: 'lobby', location: 'Foyer' }, { page: 'lobby', location: 'Foyer' }],
+    [
+      'a place that is no name: left out',
+      { page: 'room', room: 'borg', location: 7 },
+      { page: 'room', room: 'borg' },
+    ],
+    ['a place without a page: nothing', { location: 'Entrance' }, null],
   ])('%s', (_, assignment, want) => {
     const d = readDirective(JSON.stringify({ screen: 'door', assignment, identifyMs: 0, reload: 0 }), 'door');
     expect(d?.assignment).toEqual(want);

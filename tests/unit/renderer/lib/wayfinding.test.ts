@@ -32,8 +32,29 @@ describe('how to get to a room from where the screen stands', () => {
     ['?slide=elsewhere&location=%20Entrance%20', 'Entrance'],
     ['?location=Nowhere', null],
     ['', null],
+    ['?location=constructor', null],
   ])('the screen at %j stands at %s', (search, want) => {
     expect(screenLocation(settings, search)).toBe(want);
+  });
+
+  const two: Settings = {
+    ...settings,
+    locations: { ...settings.locations, Foyer: { directions: { 'stevens-creek': 'Left of the bar' } } },
+  };
+  it.each([
+    ['the assignment’s place wins over the URL’s', 'Foyer', '?location=Entrance', 'Foyer'],
+    ['an assigned place alone', 'Foyer', '', 'Foyer'],
+    ['none assigned: the URL’s', undefined, '?location=Entrance', 'Entrance'],
+    ['an assigned place the settings dropped: the URL’s', 'Cloakroom', '?location=Entrance', 'Entrance'],
+    ['an assigned place the settings dropped, no URL: nowhere', 'Cloakroom', '', null],
+    ['a name that is no place of the settings', 'toString', '', null],
+  ])('%s', (_name, assigned, search, want) => {
+    expect(screenLocation(two, search, assigned)).toBe(want);
+  });
+
+  it('a location name that is an object’s own does not break the directions', () => {
+    expect(directionsTo(settings, 'constructor', 'stevens-creek')).toBe('Up the stairs, first left');
+    expect(directionsTo(settings, 'Entrance', 'constructor')).toBeNull();
   });
 });
 

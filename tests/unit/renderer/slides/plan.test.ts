@@ -21,6 +21,7 @@ const roomCtx = (iso: string, room = 'stevens-creek'): RoomCtx => ({
   program: opml,
   at: at(iso),
   room,
+  location: null,
   view: roomView(opml, room, at(iso)),
 });
 const applying = <C extends RoomCtx | LobbyCtx>(plan: { kind: string; when: (c: C) => boolean }[], c: C) =>
@@ -91,6 +92,7 @@ describe('the lobby loop', () => {
       program: opml,
       at: at(iso),
       room: null,
+      location: null,
       day,
       rooms: day.rooms,
       hours: 4,

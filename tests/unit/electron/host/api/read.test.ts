@@ -57,6 +57,23 @@ describe('GET /api/day', () => {
     for (const s of day.program.sessions) expect(s.start.slice(0, 10)).toBe('2019-05-20');
   });
 
+  it('answers the same day cut to every board until a change, then the changed one', async () => {
+    const at = `at=${encodeURIComponent('2019-05-20T10:00:00-07:00')}`;
+    const first = Snapshot.parse((await t.api('GET', `${ROUTES.day}?${at}`)).json);
+    const again = Snapshot.parse((await t.api('GET', `${ROUTES.day}?${at}`)).json);
+    // the clock is read at each answer
+    expect({ ...again, clock: null }).toEqual({ ...first, clock: null });
+    expect(first.program.sessions.every((s) => s.abstract === undefined && s.speakers.length === 0)).toBe(
+      true,
+    );
+    const posted = await t.api('POST', ROUTES.overrides, { kind: 'cancel', session: 't1-production' });
+    expect(posted.status).toBe(201);
+    const changed = Snapshot.parse((await t.api('GET', `${ROUTES.day}?${at}`)).json);
+    expect(changed.revision).toBe(first.revision + 1);
+    expect(changed.program.sessions.find((s) => s.id === 't1-production')?.cancelled).toBeDefined();
+    expect(first.program.sessions.find((s) => s.id === 't1-production')?.cancelled).toBeUndefined();
+  });
+
   it('with ?room=, a room screen’s payload: its room whole, the others without abstracts, a renew time', async () => {
     const full = (await t.api('GET', ROUTES.snapshot)).json as Snapshot;
     const room = 'winchester';

@@ -43,6 +43,9 @@ describe('the screen registry over HTTP', () => {
     [{ screen: 'door', assignment: { page: 'room', room: 'nowhere' } }, 'assignment.room'],
     [{ screen: 'door', assignment: { page: 'lobby', lang: 'German' } }, 'assignment.lang'],
     [{ screen: 'nobody', assignment: { page: 'lobby' } }, 'screen'],
+    [{ screen: 'door', assignment: { page: 'lobby', location: 'Entrance' } }, 'assignment.location'],
+    [{ screen: 'door', assignment: { page: 'lobby', location: ' ' } }, 'assignment.location'],
+    [{ screen: 'door', assignment: { page: 'lobby', location: 'x'.repeat(81) } }, 'assignment.location'],
   ])('refuses the assignment %j naming %s', async (body, path) => {
     t = await testHost();
     await t.api('POST', ROUTES.heartbeat, door, null);
@@ -85,6 +88,49 @@ describe('the screen registry over HTTP', () => {
       expect(
         (await t.api('POST', SCREEN_ROUTES.command, { command: 'identify', group: 'nope' })).status,
       ).toBe(404);
+    } finally {
+      await es.close();
+    }
+  });
+
+  it('takes a location the settings have, sends it to the screen, and refuses one they lack naming theirs', async () => {
+    t = await testHost();
+    await t.api('POST', ROUTES.heartbeat, door, null);
+    const none = await t.api('POST', SCREEN_ROUTES.assign, {
+      screen: 'door',
+      assignment: { page: 'room', room: 'winchester', location: 'Entrance' },
+    });
+    expect(none.status).toBe(400);
+    expect(none.json.error).toContain('unknown location "Entrance"');
+    expect(none.json.error).toContain('the settings have no locations yet');
+    const put = await t.api('PUT', ROUTES.settings, {
+      locations: { Entrance: { directions: { winchester: 'Past the desk' } }, Foyer: {} },
+    });
+    expect(put.status).toBe(201);
+    const es = openEvents(t.host.url + withScreen(eventsUrl(null), 'door'));
+    const directives = () => es.events.filter((e) => e.event === SCREEN_EVENT).map((e) => JSON.parse(e.data));
+    try {
+      await es.until(() => directives().length === 1, 'the first directive');
+      const ok = await t.api('POST', SCREEN_ROUTES.assign, {
+        screen: 'door',
+        assignment: { page: 'room', room: 'winchester', location: 'Entrance' },
+      });
+      expect(ok.status).toBe(200);
+      expect(ok.json.assignment).toEqual({ page: 'room', room: 'winchester', location: 'Entrance' });
+      await es.until(() => directives().length === 2, 'the assignment');
+      expect(directives()[1].assignment).toEqual({ page: 'room', room: 'winchester', location: 'Entrance' });
+      const lacking = await t.api('POST', SCREEN_ROUTES.assign, {
+        screen: 'door',
+        assignment: { page: 'room', room: 'winchester', location: 'Cloakroom' },
+      });
+      expect(lacking.status).toBe(400);
+      expect(lacking.json.error).toContain('"Entrance", "Foyer"');
+      expect(lacking.json.problems).toEqual([
+        { path: 'assignment.location', message: 'no location "Cloakroom" in the settings' },
+      ]);
+      // refused: nothing changed, nothing sent
+      expect(t.host.assignment('door')).toEqual({ page: 'room', room: 'winchester', location: 'Entrance' });
+      expect(directives()).toHaveLength(2);
     } finally {
       await es.close();
     }
