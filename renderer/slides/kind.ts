@@ -69,3 +69,12 @@ export interface CustomKindDef {
 export interface CustomKind extends CustomKindDef {
   component: Component<SlideProps<ScreenCtx>>;
 }
+
+/** A built-in kind from its file's two halves (room-kinds.ts and lobby-kinds.ts list them). */
+export const kind = <C extends ScreenCtx>(
+  def: SlideKindDef<C>,
+  component: SlideKind<C>['component'],
+): SlideKind<C> => ({
+  ...def,
+  component,
+});

@@ -6,7 +6,7 @@ import { pinnedSlide } from '../lib/path.js';
 import { Rotator } from '../lib/rotator.svelte.js';
 import type { ScreenCtx, SlideKind } from './kind.js';
 import { planLoop, type PlannedSlide } from './plan.js';
-import { CUSTOM_KINDS } from './registry.js';
+import { CUSTOM_KINDS } from './custom-kinds.js';
 import { screenLoop } from './settings.js';
 
 /**
