@@ -19,13 +19,27 @@ describe('the slide registry', () => {
     const source = readFileSync(resolve(dir, file), 'utf8');
     expect(source).toMatch(/<script module lang="ts">[\s\S]*export const (slide|custom)\b/);
     const registry = listOf(file.split('/')[0]!);
+    if (file.startsWith('custom/')) {
+      // loaded lazily: `lazy(type, () => import('./custom/X.svelte'))`, once
+      expect(registry.match(new RegExp(`import\\('\\./${file.replace('.', '\\.')}'\\)`, 'g'))).toHaveLength(
+        1,
+      );
+      return;
+    }
     const imports = registry.match(new RegExp(`from '\\./${file.replace('.', '\\.')}'`, 'g')) ?? [];
     expect(imports).toHaveLength(1);
-    const name = /^import (\w+), \{ (?:slide|custom) as (\w+) \}/m.exec(
+    const name = /^import (\w+), \{ slide as (\w+) \}/m.exec(
       registry.split('\n').find((l) => l.includes(`'./${file}'`))!,
     )!;
-    // listed once: `kind(def, Component)` or `customKind(def, Component)`
+    // listed once: `kind(def, Component)`
     expect(registry.match(new RegExp(`\\(${name[2]}, ${name[1]}\\)`, 'g'))).toHaveLength(1);
+  });
+
+  it('loads each custom kind under the type its file defines', async () => {
+    for (const k of CUSTOM_KINDS) {
+      const loaded = await k.load();
+      expect([loaded.type, typeof loaded.component]).toEqual([k.type, 'function']);
+    }
   });
 
   it('keeps each screen to its own kinds: room and lobby import their list, never the index', () => {
