@@ -12,55 +12,13 @@ const root = resolve(import.meta.dirname, 'renderer');
  */
 export const BUILD_TARGET = ['es2022', 'chrome111', 'edge111', 'firefox115', 'safari16.4', 'ios16.4'];
 
-/** Static imports of a module (`import`, re-exports), as the chunking pass sees them. */
-interface GraphInfo {
-  importedIds: readonly string[];
-}
-type Graph = { getModuleInfo(id: string): GraphInfo | null };
+const page = (kind: string) => resolve(root, `${kind}.html`);
 
-function staticallyReached(graph: Graph, entry: string): Set<string> {
-  const seen = new Set<string>();
-  const queue = [entry];
-  while (queue.length) {
-    const id = queue.pop() as string;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    queue.push(...(graph.getModuleInfo(id)?.importedIds ?? []));
-  }
-  return seen;
-}
-
-interface Windows {
-  /** Statically reached by every window (Svelte, Luxon, core, the host client). */
-  all: Set<string>;
-  /** Statically reached by both screens and not by the admin. */
-  screensOnly: Set<string>;
-}
-const windowsCache = new WeakMap<Graph, Windows>();
-/**
- * Two chunks by what each window loads at start (issue 13): `shared`, what all three load, and
- * `screen-loop`, what both screens load and the admin does not (the slide registry, the slides and
- * their components, the rotator). Left to automatic chunking, what the admin fetches lazily (its
- * panels' bodies: the Loop & slides one names kinds from the registry) split these into more
- * chunks, and the screens paid for more files.
- */
-function windows(graph: Graph): Windows {
-  let w = windowsCache.get(graph);
-  if (!w) {
-    const room = staticallyReached(graph, resolve(root, 'room.html'));
-    const lobby = staticallyReached(graph, resolve(root, 'lobby.html'));
-    const admin = staticallyReached(graph, resolve(root, 'admin.html'));
-    const both = [...room].filter((id) => lobby.has(id) && !id.endsWith('.html'));
-    w = {
-      all: new Set(both.filter((id) => admin.has(id))),
-      screensOnly: new Set(both.filter((id) => !admin.has(id))),
-    };
-    windowsCache.set(graph, w);
-  }
-  return w;
-}
-
-// One HTML entry per window kind; the host serves them at /room/<id>, /lobby and /admin.
+// One HTML entry per window kind; the host serves them at /room/<id>, /lobby and /admin. Each is a
+// build of its own (an environment each, built in turn into one outDir): in one build the windows
+// shared a chunk holding every module two of them use, so a room screen loaded the lobby's and the
+// admin's share of Svelte, Luxon and core, and the cross-chunk imports besides (issue 13: ~5 KB
+// gzip of a screen's 60). A screen is one page for good, so nothing is lost by not sharing.
 export default defineConfig({
   root,
   base: '/',
@@ -76,28 +34,25 @@ export default defineConfig({
     target: BUILD_TARGET,
     outDir: resolve(import.meta.dirname, 'dist/renderer'),
     emptyOutDir: true,
-    rollupOptions: {
-      input: {
-        room: resolve(root, 'room.html'),
-        lobby: resolve(root, 'lobby.html'),
-        admin: resolve(root, 'admin.html'),
-      },
-      output: {
-        codeSplitting: {
-          groups: [
-            {
-              debugName: 'shared',
-              name: (id, ctx) => (windows(ctx).all.has(id) ? 'shared' : null),
-            },
-            {
-              debugName: 'screens-only',
-              name: (id, ctx) => (windows(ctx).screensOnly.has(id) ? 'screen-loop' : null),
-              // Its dependencies the admin loads too (Svelte, Luxon, core) stay in `shared`.
-              includeDependenciesRecursively: false,
-            },
-          ],
-        },
-      },
+    // Only for <link rel="modulepreload"> where a browser lacks it (Safari 16.4), and no window
+    // preloads a chunk now: without it the link is a hint passed over, never an error.
+    modulePreload: { polyfill: false },
+  },
+  environments: {
+    // the first one built empties outDir (`emptyOutDir` above, or --emptyOutDir); the others add to it
+    client: { build: { rollupOptions: { input: { room: page('room') } } } },
+    lobby: {
+      consumer: 'client',
+      build: { emptyOutDir: false, rollupOptions: { input: { lobby: page('lobby') } } },
+    },
+    admin: {
+      consumer: 'client',
+      build: { emptyOutDir: false, rollupOptions: { input: { admin: page('admin') } } },
+    },
+  },
+  builder: {
+    async buildApp(builder) {
+      for (const env of ['client', 'lobby', 'admin']) await builder.build(builder.environments[env]!);
     },
   },
 });

@@ -98,7 +98,10 @@ function weightOf(dist: string, kind: (typeof WINDOW_KINDS)[number], shared: str
     met: total < target,
     note:
       `${js.length} JS and ${css.length} CSS files from dist/renderer/${kind}.html, shared chunks included, each gzipped ` +
-      `(zlib default level); ${fmt(gzKb(shared))} KB of it is JS every window shares (Svelte runtime, Luxon, core); ` +
+      `(zlib default level); ` +
+      (shared.length
+        ? `${fmt(gzKb(shared))} KB of it is JS every window shares (Svelte runtime, Luxon, core); `
+        : 'each window a build of its own (vite.config.ts), no chunk shared; ') +
       `zod's classic API ${zod ? 'in it' : 'not in it'}` +
       (total >= target
         ? zod && kind !== 'admin'
@@ -107,7 +110,7 @@ function weightOf(dist: string, kind: (typeof WINDOW_KINDS)[number], shared: str
           : kind === 'admin'
             ? '. What would meet it: the admin trusting its host’s validated answers as the screens do (or loading ' +
               'zod, about 24 KB gzip, with a dynamic import once the page is up), in renderer/admin/api.ts'
-            : '. What would meet it: Luxon (about 20 KB gzip of the shared chunk) replaced by Intl for venue time'
+            : '. What would meet it: Luxon (about 21 KB gzip of it) replaced by Intl for venue time'
         : ''),
   };
 }

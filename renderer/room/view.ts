@@ -4,6 +4,8 @@ import { nowNext } from '../../core/schedule/now-next.js';
 import { withTimes } from '../../core/schedule/sessions.js';
 import { ms, venueDay } from '../../core/time/venue.js';
 import { clockAt, conferenceDates, dayLine, displayTitle, roomName } from '../lib/format.js';
+import { activeAnnouncements } from '../lib/announcements.js';
+import { venueHeadline } from '../lib/venue-headline.js';
 import { en, type Messages } from '../lib/i18n/en.js';
 import { clockIn } from '../lib/i18n/time.js';
 import { changedLine, changesThenNext, insteadOf, nextHere } from './changes.js';
@@ -84,28 +86,6 @@ function statusOf(p: Program, nn: NowNext, at: number, m: Messages): Status {
   };
 }
 
-/** "Break until 10:30 AM", "Lunch in the Magnolia Room until 1:30 PM", "Keynote now in the Santa Clara Ballroom". */
-export function venueHeadline(p: Program, s: Session, m: Messages = en): string {
-  const until = clockAt(p, s.end, m);
-  const room = roomName(p, s.room);
-  if (s.kind === 'break') return m.venue.break(room, until);
-  if (s.kind === 'keynote') return m.venue.keynote(room);
-  return m.venue.other(s.kind === 'meal' ? mealLabel(s.title, m) : s.title, room, until);
-}
-
-// Which meal a title names (matched in the program's words, said in the screen's).
-const MEALS = [
-  ['breakfast', /break/i],
-  ['lunch', /lunch/i],
-  ['dinner', /dinne/i],
-  ['brunch', /brunc/i],
-] as const;
-
-function mealLabel(title: string, m: Messages): string {
-  for (const [meal, pattern] of MEALS) if (pattern.test(title)) return m.venue.meals[meal];
-  return title;
-}
-
 /** What is on in the other rooms (program order), venue-wide items without a room first. */
 function elsewhere(p: Program, roomId: string, at: number): RoomView['elsewhere'] {
   const on = p.sessions.filter(
@@ -117,15 +97,6 @@ function elsewhere(p: Program, roomId: string, at: number): RoomView['elsewhere'
   for (const r of p.rooms)
     for (const s of on) if (s.room === r.id) out.push({ room: r, session: withTimes(s, at) });
   return out;
-}
-
-export function activeAnnouncements(p: Program, roomId: string | null, at: number): Announcement[] {
-  return p.announcements.filter(
-    (a) =>
-      (roomId === null ? !a.rooms : !a.rooms || a.rooms.includes(roomId)) &&
-      (!a.from || ms(a.from) <= at) &&
-      (!a.until || at < ms(a.until)),
-  );
 }
 
 /** Sponsors of the break or meal on now, else of the next one today. */

@@ -8,7 +8,8 @@ import type { RoomView } from '../room/view.js';
 
 /**
  * A slide kind is one .svelte file: its component, and in its `<script module>` its definition
- * (`kind`, `when`, for a paged kind `pages`). registry.ts lists every kind once.
+ * (`kind`, `when`, for a paged kind `pages`). room-kinds.ts, lobby-kinds.ts and custom-kinds.ts list
+ * every kind once (custom kinds as chunks loaded on demand); registry.ts is their index.
  */
 
 /** What every slide is asked about: the program, the instant (a minute), the room on screen (null: the lobby). */
@@ -74,3 +75,12 @@ export interface CustomKindDef {
 export interface CustomKind extends CustomKindDef {
   component: Component<SlideProps<ScreenCtx>>;
 }
+
+/** A built-in kind from its file's two halves (room-kinds.ts and lobby-kinds.ts list them). */
+export const kind = <C extends ScreenCtx>(
+  def: SlideKindDef<C>,
+  component: SlideKind<C>['component'],
+): SlideKind<C> => ({
+  ...def,
+  component,
+});

@@ -1,6 +1,6 @@
 import { CUSTOM_PREFIX } from '../../core/settings/loop-for.js';
 import type { LoopEntry } from '../../core/settings/loop.js';
-import type { CustomSlide } from '../../core/settings/slides.js';
+import type { CustomSlide, CustomSlideType } from '../../core/settings/slides.js';
 import { scheduleApplies } from '../../core/slides/applies.js';
 import type { Messages } from '../lib/i18n/index.svelte.js';
 import type { SlideDef } from '../lib/rotator.svelte.js';
@@ -79,6 +79,20 @@ export function planLoop<C extends ScreenCtx>(
         label: (c, m) => kind.label?.(c, page, m) ?? null,
         when: (c) => page < pages(c) && kind.when(c),
       });
+  }
+  return out;
+}
+
+/** The custom slide types a loop names (its `custom:<id>` entries whose slide exists). */
+export function customTypesOf(
+  loop: readonly LoopEntry[],
+  slides: readonly CustomSlide[],
+): Set<CustomSlideType> {
+  const out = new Set<CustomSlideType>();
+  for (const e of loop) {
+    if (!e.slide.startsWith(CUSTOM_PREFIX)) continue;
+    const s = slides.find((x) => `${CUSTOM_PREFIX}${x.id}` === e.slide);
+    if (s) out.add(s.type);
   }
   return out;
 }

@@ -5,8 +5,9 @@ import { languageFromTag, screenLanguage, speakOnScreen } from '../lib/i18n/inde
 import { pinnedSlide } from '../lib/path.js';
 import { Rotator } from '../lib/rotator.svelte.js';
 import type { ScreenCtx, SlideKind } from './kind.js';
-import { planLoop, type PlannedSlide } from './plan.js';
-import { CUSTOM_KINDS } from './registry.js';
+import { customTypesOf, planLoop, type PlannedSlide } from './plan.js';
+import { CUSTOM_KINDS } from './custom-kinds.js';
+import { CustomKinds } from './custom-loader.svelte.js';
 import { screenLoop } from './settings.js';
 
 /**
@@ -19,10 +20,11 @@ export class ScreenLoop<C extends ScreenCtx> {
   #kinds: readonly SlideKind<C>[];
   #settings: () => Settings;
   #room: () => string | null;
+  readonly #custom = new CustomKinds(CUSTOM_KINDS);
 
   readonly plan = $derived.by((): PlannedSlide<C>[] => {
     const { loop, slides } = screenLoop(this.#settings(), this.#room());
-    return planLoop(loop, this.#kinds, CUSTOM_KINDS, slides);
+    return planLoop(loop, this.#kinds, this.#custom.ready, slides);
   });
   /** The slide on screen (null before the first one). */
   readonly shown = $derived.by(() => this.plan.find((d) => d.kind === this.rotator.current) ?? null);
@@ -35,6 +37,12 @@ export class ScreenLoop<C extends ScreenCtx> {
     this.#settings = opts.settings;
     this.#room = opts.room;
     this.rotator = new Rotator(() => this.plan, opts.ctx, opts.pinned);
+    // the custom kinds this loop names load as soon as the settings name them, while the host is
+    // there (the HTTP cache keeps them), not when their slide comes up
+    $effect(() => {
+      const { loop, slides } = screenLoop(this.#settings(), this.#room());
+      this.#custom.want(customTypesOf(loop, slides));
+    });
     $effect(() => {
       void opts.ctx();
       void this.plan;
