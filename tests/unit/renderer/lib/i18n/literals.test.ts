@@ -110,6 +110,12 @@ describe('the scanner finds what it is for', () => {
     expect(findLiterals(source, 'x.ts').map((f) => f.text)).toContain(text);
   });
 
+  it('in a .ts file: leaves the path of a dynamic import alone, not the words beside it', () => {
+    const source =
+      "export const k = () => import('./custom/Custom Text.svelte').then(() => 'Slide not loaded');";
+    expect(findLiterals(source, 'x.ts').map((f) => f.text)).toEqual(['Slide not loaded']);
+  });
+
   it.each([
     ['catalogue reads', '<p>{t().session.scan}</p><span class="flag warn">{m.session.cancelled}</span>'],
     ['code attributes', '<div class="banner changed" data-testid="moved" style:width="50%"></div>'],

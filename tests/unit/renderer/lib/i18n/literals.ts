@@ -90,6 +90,8 @@ function inTs(source: string, file: string): Finding[] {
   const out: Finding[] = [];
   const visit = (n: ts.Node): void => {
     if (ts.isImportDeclaration(n) || ts.isExportDeclaration(n) || ts.isLiteralTypeNode(n)) return;
+    // A dynamic import's path (a chunk loaded when needed) is a module, not words on screen.
+    if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword) return;
     if (
       ts.isStringLiteral(n) ||
       ts.isNoSubstitutionTemplateLiteral(n) ||
