@@ -166,6 +166,58 @@ test('the middle column’s panels show all they hold at 1920×1080 and 1080×19
   }
 });
 
+test('the right column’s panels never overlap, and an undo’s confirm stays in reach, with screens connected', async ({
+  page,
+  browser,
+  host,
+}) => {
+  // Two thumbnailed screens once took the column down to a 6rem log, all of it a refused undo's
+  // message: "Undo anyway" sat under the Screens panel (CI, stop 23). The preview's row was also
+  // shared evenly with the screens', and the log drawn over its frame.
+  for (const session of ['t1-production', 't2-deep-learning', 't1-pm1'])
+    await host.post({ kind: 'delay', session, minutes: 5 });
+  const screens = await browser.newContext();
+  for (const room of ['winchester', 'stevens-creek']) await (await screens.newPage()).goto(host.room(room));
+  await page.goto(host.admin());
+  await expect(page.getByTestId('screen-row')).toHaveCount(3, { timeout: 10_000 }); // two rooms, this admin
+  const PANELS = ['#live', '#preview', '#log', '#screens'];
+  for (const [w, h] of [
+    [1920, 1080],
+    [1080, 1920],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    const first = page.locator('[data-testid=log-entry][data-revision="1"]');
+    if ((await page.getByTestId('undo-confirm').count()) === 0)
+      await first.getByRole('button', { name: /^Undo/ }).click();
+    const yes = page.getByRole('button', { name: 'Yes, undo' });
+    await yes.scrollIntoViewIfNeeded();
+    const at = `at ${w}×${h}`;
+    const boxes = await page.evaluate(
+      (sels) =>
+        sels.map((sel) => {
+          const r = document.querySelector(sel)!.getBoundingClientRect();
+          return { sel, top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+        }),
+      PANELS,
+    );
+    for (const [i, a] of boxes.entries())
+      for (const b of boxes.slice(i + 1)) {
+        const apart =
+          a.bottom <= b.top + 1 || b.bottom <= a.top + 1 || a.right <= b.left + 1 || b.right <= a.left + 1;
+        expect(apart, `${a.sel} and ${b.sel} do not overlap ${at}`).toBe(true);
+      }
+    // What a click there would hit is the button itself, not a panel drawn over it.
+    const hit = await yes.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === el;
+    });
+    expect(hit, `“Yes, undo” can be clicked ${at}`).toBe(true);
+    const log = (await page.locator('#log ol').boundingBox())!;
+    expect(log.height, `the log's list keeps a usable height ${at}`).toBeGreaterThanOrEqual(70);
+  }
+  await screens.close();
+});
+
 test('screenshots of the admin at 1920×1080 and 1080×1920', async ({ page, browser, host }) => {
   mkdirSync(shots, { recursive: true });
   await host.post({ kind: 'delay', session: 't1-production', minutes: 10 });
