@@ -30,27 +30,39 @@ export interface ParsedJournal {
 
 const NEWLINE = 0x0a;
 
-function lineProblem(text: string, prev: number): { entry: JournalEntry } | { reason: string } {
+/** `checked`: a start validated this very line before (journal-checked.ts), only its JSON is read. */
+function lineProblem(
+  text: string,
+  prev: number,
+  checked: boolean,
+): { entry: JournalEntry } | { reason: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
     return { reason: `not JSON (${(e as Error).message})` };
   }
-  const parsed = JournalEntry.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${pathText(issue.path)}: ` : '';
-    return { reason: `not a journal entry (${where}${issue?.message ?? 'invalid'})` };
+  let entry = json as JournalEntry;
+  if (!checked) {
+    const parsed = JournalEntry.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? `${pathText(issue.path)}: ` : '';
+      return { reason: `not a journal entry (${where}${issue?.message ?? 'invalid'})` };
+    }
+    entry = parsed.data;
   }
   // Resume by Last-Event-ID relies on revisions only ever growing.
-  if (parsed.data.revision <= prev)
-    return { reason: `revision ${parsed.data.revision} is not greater than the one before (${prev})` };
-  return { entry: parsed.data };
+  if (entry.revision <= prev)
+    return { reason: `revision ${entry.revision} is not greater than the one before (${prev})` };
+  return { entry };
 }
 
-/** Reads journal bytes: the good entries, and the first line that is not one (with where it starts). */
-export function parseJournal(bytes: Buffer): ParsedJournal {
+/**
+ * Reads journal bytes: the good entries, and the first line that is not one (with where it
+ * starts). Lines within the first `checked` bytes were validated by an earlier start.
+ */
+export function parseJournal(bytes: Buffer, checked = 0): ParsedJournal {
   const entries: JournalEntry[] = [];
   let pos = 0;
   let line = 0;
@@ -58,7 +70,7 @@ export function parseJournal(bytes: Buffer): ParsedJournal {
     line++;
     const nl = bytes.indexOf(NEWLINE, pos);
     const end = nl === -1 ? bytes.length : nl;
-    const got = lineProblem(bytes.toString('utf8', pos, end), entries.at(-1)?.revision ?? 0);
+    const got = lineProblem(bytes.toString('utf8', pos, end), entries.at(-1)?.revision ?? 0, end <= checked);
     if ('reason' in got) {
       let lines = 1;
       for (let p = nl; p !== -1 && p + 1 < bytes.length; p = bytes.indexOf(NEWLINE, p + 1)) lines++;

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { JournalEntry } from '../../core/overrides/schema.js';
+import { checkedPrefix, recordChecked } from './journal-checked.js';
 import { asidePath, type BadLine, parseJournal, writeAll, writeDurably } from './journal-file.js';
 
 /** A journal entry before it has its revision. */
@@ -95,9 +96,11 @@ export class Journal {
     this.#fd = openSync(path, 'a+', 0o600);
     try {
       const bytes = readFileSync(this.#fd);
-      const parsed = parseJournal(bytes);
+      const checked = checkedPrefix(path, bytes);
+      const parsed = parseJournal(bytes, checked);
       this.#entries = parsed.entries;
       this.#size = parsed.bad ? parsed.bad.offset : bytes.length;
+      if (this.#size > checked) recordChecked(path, bytes, this.#size);
       if (parsed.bad) this.#setAside(bytes, parsed.bad, log, opts.nowMs ?? Date.now());
       // A last line written without its newline (cut just before it) is whole: end it.
       if (parsed.unterminated) this.#write(Buffer.from('\n'));
