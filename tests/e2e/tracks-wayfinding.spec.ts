@@ -80,7 +80,9 @@ test('the admin shows the schedule’s colour where staff set none, and goes bac
   await page.goto(host.admin());
   await page.getByTestId('settings-panel').locator('summary').click();
   const security = page.locator('[data-testid=track-setting][data-track="Security"]');
-  await expect(security).toContainText('(the schedule’s colour)');
+  // The body is a chunk fetched at the first opening, then it GETs the settings and draws 35C3's
+  // rooms: on a loaded 2-core machine that took over the 5 s default (seen with two CPU hogs).
+  await expect(security).toContainText('(the schedule’s colour)', { timeout: 20_000 });
   await expect(security.locator('input[type=color]')).toHaveValue(SCHEDULE_COLOURS.Security!);
   const art = page.locator('[data-testid=track-setting][data-track="Art & Culture"]');
   await expect(art.locator('input[type=color]')).toHaveValue(STAFF_ART);
@@ -200,7 +202,8 @@ test('a location staff assign in the admin’s registry gives the room screen it
     });
   }
   // At 1920×1080 the list takes the height the column has left (a fixed 24rem showed two rows),
-  // down to the grid's end, the log keeping 6rem; in portrait the table fits its panel.
+  // down to the grid’s end, under the preview shown whole and the log keeping 14rem (at 6rem a
+  // refused undo's message took all of it); in portrait the table fits its panel.
   const fits = await admin.evaluate(() => {
     const box = (q: string) => document.querySelector(q)!.getBoundingClientRect();
     return { table: box('#screens table').width, list: box('#screens .scroll').width };
@@ -216,8 +219,8 @@ test('a location staff assign in the admin’s registry gives the room screen it
       gap: box('.grid').bottom - box('.a-screens').bottom,
     };
   });
-  expect(column.screens).toBeGreaterThan(26);
-  expect(column.log).toBeGreaterThanOrEqual(6 - 0.01);
+  expect(column.screens).toBeGreaterThan(20);
+  expect(column.log).toBeGreaterThanOrEqual(14 - 0.01);
   expect(Math.abs(column.gap)).toBeLessThan(1);
 
   // "none" again: back to what its URL says (here nothing): the room's own directions, live.
