@@ -1,3 +1,4 @@
+import { afterPaint } from './after-paint.js';
 import { saveCached, type Cached } from './cache.js';
 
 /** Writes the cache after the change is painted: stringifying a big program takes a while. */
@@ -13,14 +14,10 @@ export class CacheQueue {
   queue(): void {
     if (this.#queued) return;
     this.#queued = true;
-    const write = () => {
-      if (!this.#queued) return;
+    afterPaint(() => {
       this.#queued = false;
       const c = this.#read();
       if (c) saveCached(c);
-    };
-    // After the next frame; the timer alone covers a hidden window, where frames do not come.
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(write, 0));
-    setTimeout(write, 250);
+    }, 250);
   }
 }

@@ -1,3 +1,5 @@
+import { afterPaint } from './after-paint.js';
+
 /**
  * Shrinks text until it fits its box: a long title wraps and gets smaller rather than being
  * clipped or spilling out. The box must have a definite size (flex: 1 1 0 / max-height); the
@@ -194,24 +196,14 @@ function estimate(boxes: Box[]): void {
 
 /** After the frame that painted the estimates (a hidden page gets no frames: the timer covers it). */
 function refineAfterPaint(): void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
+  afterPaint(() => {
     for (const b of refining) {
       b.estimated = null;
       queue.add(b);
     }
     refining.clear();
     flush();
-  };
-  const timer = setTimeout(run, 100);
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      clearTimeout(timer);
-      run();
-    }, 0),
-  );
+  });
 }
 
 function flush(): void {
