@@ -43,14 +43,32 @@ export function applyOverrides(
   journal: JournalEntry[],
   ctx: ApplyContext = {},
 ): { program: Program; problems: string[]; review: OverrideReview[] } {
-  // A stored program has no announcements or alerts of its own: only overrides add them.
-  const out: Program = { announcements: [], alerts: [], ...structuredClone(program) };
   const entries = [...journal].sort((a, b) => a.revision - b.revision);
   const { reverted, problems } = revertedRevisions(entries);
+  const applied = entries.filter(
+    (e): e is OverrideEntry => e.type === 'override' && !reverted.has(e.revision),
+  );
+  // Alerts alone (the emergency change) leave everything under them as it was: nothing is copied,
+  // so the host does not clone a 35C3-sized program per alert, and a screen's slides, derived
+  // from sessions and rooms that are the same objects, need not be built again under it.
+  if (
+    !ctx.madeAgainst &&
+    applied.every((e) => e.override.kind === 'alert') &&
+    !program.sessions.some(unsettled)
+  ) {
+    const out: Program = {
+      announcements: [],
+      ...program,
+      alerts: [...('alerts' in program ? program.alerts : [])],
+    };
+    for (const e of applied) addAlert(out, e);
+    return { program: out, problems, review: [] };
+  }
+  // A stored program has no announcements or alerts of its own: only overrides add them.
+  const out: Program = { announcements: [], alerts: [], ...structuredClone(program) };
   const review: OverrideReview[] = [];
   const index = indexOf(out);
-  for (const entry of entries) {
-    if (entry.type !== 'override' || reverted.has(entry.revision)) continue;
+  for (const entry of applied) {
     const problem = applyOne(out, index, entry);
     const origin = ctx.madeAgainst?.(entry.revision);
     const reviewed = origin ? reviewOverride(origin, program, entry, problem !== null) : null;
@@ -139,7 +157,7 @@ function applyOne(p: Program, index: Index, entry: OverrideEntry): string | null
         : null;
     }
     case 'alert':
-      p.alerts.push({ id: entry.revision, text: o.text });
+      addAlert(p, entry);
       return null;
     case 'room-status': {
       const room = p.rooms.find((r) => r.id === o.room);
@@ -191,10 +209,21 @@ function shift(p: Program, s: Session, minutes: number) {
  * to the printed strings: screens apply entries one at a time to the effective program, and a
  * later `remember` must then record the same original as the whole journal applied at once.
  */
+function addAlert(p: Program, entry: OverrideEntry): void {
+  if (entry.override.kind === 'alert') p.alerts.push({ id: entry.revision, text: entry.override.text });
+}
+
+/** The session was delayed by nothing, or moved back to where and when it was: settle tidies it. */
+const backWhereItWas = (s: Session): boolean => {
+  const o = s.original;
+  return !!o && o.room === s.room && ms(o.start) === ms(s.start) && ms(o.end) === ms(s.end);
+};
+const unsettled = (s: Session): boolean => s.delayMinutes === 0 || backWhereItWas(s);
+
 function settle(s: Session) {
   if (s.delayMinutes === 0) delete s.delayMinutes;
   const o = s.original;
-  if (o && o.room === s.room && ms(o.start) === ms(s.start) && ms(o.end) === ms(s.end)) {
+  if (o && backWhereItWas(s)) {
     s.start = o.start;
     s.end = o.end;
     delete s.original;

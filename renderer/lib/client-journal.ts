@@ -1,4 +1,5 @@
 import type { JournalEvent, Snapshot } from '../../core/protocol/index.js';
+import type { Program } from '../../core/program/schema.js';
 import { applyOverrides } from '../../core/overrides/apply.js';
 
 /** What a screen does with one `journal` event from the stream. */
@@ -65,4 +66,14 @@ export function journalEvent(data: unknown): JournalEvent | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Every field the same object but the alerts: what an alert's step gives (core copies nothing
+ * under alerts), so what is drawn under an alert need not be built again.
+ */
+export function sameButAlerts(a: Program, b: Program): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(b) as (keyof Program)[];
+  return keys.length === Object.keys(a).length && keys.every((k) => k === 'alerts' || a[k] === b[k]);
 }

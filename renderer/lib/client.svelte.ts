@@ -9,12 +9,13 @@ import { loadCached } from './cache.js';
 import { CacheQueue } from './cache-queue.js';
 import { describe, fetchLiveSnapshot, isoOf } from './client-fetch.js';
 import { HeartbeatSender, sendHeartbeat, watchdog } from './client-heartbeat.js';
-import { stepJournal } from './client-journal.js';
+import { sameButAlerts, stepJournal } from './client-journal.js';
 import { isRoomPayload, RoomRenewal, stepRoomJournal } from './client-room.js';
 import { resolveOptions, type HostConnectionOptions, type ResolvedOptions } from './client-options.js';
 import { readPreview } from './client-preview.svelte.js';
 import { ScreenLink } from './client-screen.svelte.js';
 import { StreamLink } from './client-stream.js';
+import { afterPaint } from './after-paint.js';
 import { frozenInstant } from './frozen.js';
 import { addSample, bestSkew, type SkewSample } from './skew.js';
 
@@ -118,6 +119,21 @@ export class HostConnection {
   /** The effective program (overrides applied), or null before anything arrived. */
   get effective(): Program | null {
     return this.snapshot?.program ?? null;
+  }
+
+  #underAlerts: Program | null = null;
+
+  /**
+   * The effective program as what an alert is drawn over sees it: the same object for as long as
+   * only its alerts change (core keeps the rest as it was), so slides derived from it are not
+   * built again under an alert. Its `alerts` may be stale: read those from `effective`.
+   */
+  get underAlerts(): Program | null {
+    const p = this.effective;
+    const last = this.#underAlerts;
+    if (p && last && sameButAlerts(last, p)) return last;
+    this.#underAlerts = p;
+    return p;
   }
 
   /**
@@ -298,16 +314,7 @@ export class HostConnection {
     }
     // Let that frame paint before the full snapshot arrives and is read (a hidden window gets
     // no frames: the timer covers it).
-    await new Promise<void>((done) => {
-      const t = setTimeout(done, 100);
-      if (typeof requestAnimationFrame === 'function')
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            clearTimeout(t);
-            done();
-          }, 0),
-        );
-    });
+    await new Promise<void>((done) => afterPaint(done));
   }
 
   #accept(s: Snapshot): void {
@@ -315,9 +322,10 @@ export class HostConnection {
     this.snapshot = s;
     this.#opts.hosts.learn(s.hosts);
     this.#cache.queue();
-    // The admin's screen list shows the revision each screen has applied: say so at once after a
-    // change, not up to a heartbeat interval later. (Before the stream opens, onopen beats.)
-    if (changed && this.#opts.stream && this.online) void this.#heartbeats.send();
+    // The admin's screen list shows the revision each screen has applied: say so right after a
+    // change, not up to a heartbeat interval later; but after the change is painted (building the
+    // request before Svelte's flush held the change back). Before the stream opens, onopen beats.
+    if (changed && this.#opts.stream && this.online) afterPaint(() => void this.#heartbeats.send());
   }
 
   /** A journal event: applied here when that is exact (no fetch), else the snapshot refetched. */
@@ -373,3 +381,4 @@ export class HostConnection {
     this.online = true;
   }
 }
+

@@ -409,3 +409,36 @@ describe('checkOverride', () => {
     expect(checkOverride(base, o)).toBeNull();
   });
 });
+
+describe('applyOverrides: alerts alone', () => {
+  it('copy nothing under them: the same sessions and rooms, the input untouched', () => {
+    const before = structuredClone(base);
+    const r = applyOverrides(
+      base,
+      journal({ kind: 'announce', text: 'x' }, { revert: 1 }, { kind: 'alert', text: 'Leave now' }),
+    );
+    expect(r.program.alerts).toEqual([{ id: 3, text: 'Leave now' }]);
+    expect(r.program.sessions).toBe(base.sessions);
+    expect(r.program.rooms).toBe(base.rooms);
+    expect(r.program.alerts).not.toBe(base.alerts);
+    expect(base).toEqual(before);
+    // the same program the full replay gives, an announcement after it taking that path
+    const full = applyOverrides(
+      base,
+      journal({ kind: 'alert', text: 'Leave now' }, { kind: 'announce', text: 'y' }, { revert: 2 }),
+    );
+    expect(r.program).toEqual({ ...full.program, alerts: [{ id: 3, text: 'Leave now' }] });
+  });
+
+  it.each<[string, (s: Program['sessions'][number]) => void]>([
+    ['delayed by 0 minutes', (s) => void (s.delayMinutes = 0)],
+    ['moved back where it was', (s) => void (s.original = { room: s.room, start: s.start, end: s.end })],
+  ])('a session %s is still tidied, on a copy (the full path)', (_name, mark) => {
+    const p = structuredClone(base);
+    mark(p.sessions[0]!);
+    const r = applyOverrides(p, journal({ kind: 'alert', text: 'a' }));
+    expect(r.program.sessions).not.toBe(p.sessions);
+    expect(r.program.sessions[0]).toEqual(base.sessions[0]);
+    expect(p.sessions[0]).not.toEqual(base.sessions[0]);
+  });
+});

@@ -3,7 +3,7 @@ import { applyOverrides } from '../../../../core/overrides/apply.js';
 import type { JournalEntry } from '../../../../core/overrides/schema.js';
 import type { ClockInfo, Snapshot } from '../../../../core/protocol/index.js';
 import { Settings } from '../../../../core/settings/schema.js';
-import { stepJournal } from '../../../../renderer/lib/client-journal.js';
+import { sameButAlerts, stepJournal } from '../../../../renderer/lib/client-journal.js';
 import { opml19 } from '../../core/fixtures.js';
 
 const AT = '2019-05-20T09:00:00-07:00';
@@ -103,5 +103,31 @@ describe('stepJournal', () => {
     ['an entry already held', snapshot([delay, alert]), event(alert), 'seen'],
   ])('%s → %s', (_name, s, data, kind) => {
     expect(stepJournal(s, data).kind).toBe(kind);
+  });
+});
+
+describe('sameButAlerts', () => {
+  const announce: JournalEntry = { ...alert, override: { kind: 'announce', text: 'Coffee' } };
+
+  it.each<[string, JournalEntry, boolean]>([
+    ['an alert: only the alerts differ, nothing under them is built again', alert, true],
+    ['an announcement: the announcements differ', announce, false],
+    ['a delay: the sessions differ', { ...delay, revision: 2 }, false],
+  ])('%s', (_name, entry, same) => {
+    const s = snapshot([delay]);
+    const step = stepJournal(s, event(entry));
+    if (step.kind !== 'next') throw new Error(`expected a next step, got ${step.kind}`);
+    expect(sameButAlerts(s.program, step.snapshot.program)).toBe(same);
+    // another snapshot's program is other objects, even with the same content
+    expect(sameButAlerts(snapshot([delay]).program, step.snapshot.program)).toBe(false);
+  });
+
+  it('a field added or removed is a change', () => {
+    const p = snapshot([]).program;
+    expect(sameButAlerts(p, { ...p })).toBe(true);
+    expect(sameButAlerts(p, { ...p, alerts: [] })).toBe(true);
+    expect(sameButAlerts(p, { ...p, tracks: [] })).toBe(false);
+    const { announcements: _, ...fewer } = p;
+    expect(sameButAlerts(p, fewer as typeof p)).toBe(false);
   });
 });
