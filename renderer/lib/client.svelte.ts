@@ -23,6 +23,8 @@ export type { HostConnectionOptions } from './client-options.js';
 export { PREVIEW_MESSAGE, postSnapshot, type PreviewMessage } from './client-preview.svelte.js';
 
 const TICK_MS = 1_000;
+/** A screen reports a revision it applied within this long (spread, not all screens at once). */
+const REPORT_SPREAD_MS = 1_000;
 /** A wall-clock step this large between two ticks is the machine's clock being set. */
 const CLOCK_JUMP_MS = 5_000;
 
@@ -121,6 +123,7 @@ export class HostConnection {
     return this.snapshot?.program ?? null;
   }
 
+  #reporting = false;
   #underAlerts: Program | null = null;
 
   /**
@@ -322,10 +325,21 @@ export class HostConnection {
     this.snapshot = s;
     this.#opts.hosts.learn(s.hosts);
     this.#cache.queue();
-    // The admin's screen list shows the revision each screen has applied: say so right after a
-    // change, not up to a heartbeat interval later; but after the change is painted (building the
-    // request before Svelte's flush held the change back). Before the stream opens, onopen beats.
-    if (changed && this.#opts.stream && this.online) afterPaint(() => void this.#heartbeats.send());
+    // The admin's screen list shows the revision each screen has applied: say so within a second
+    // of a change, not up to a heartbeat interval later. Not before the change is painted
+    // (building the request held it back), and spread over that second: every screen of the venue
+    // hears a change at once, and their reports all at once competed with the change itself for
+    // the host and for the CPU they share. One report covers a burst. Before the stream opens,
+    // onopen beats.
+    if (changed && this.#opts.stream && this.online && !this.#reporting) {
+      this.#reporting = true;
+      afterPaint(() =>
+        setTimeout(() => {
+          this.#reporting = false;
+          void this.#heartbeats.send();
+        }, Math.random() * REPORT_SPREAD_MS),
+      );
+    }
   }
 
   /** A journal event: applied here when that is exact (no fetch), else the snapshot refetched. */
@@ -381,4 +395,3 @@ export class HostConnection {
     this.online = true;
   }
 }
-
