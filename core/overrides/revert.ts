@@ -66,3 +66,16 @@ function placedAnew(before: Session, after: Session): boolean {
     (!!before.cancelled && !after.cancelled)
   );
 }
+
+/**
+ * The program with the alert or announcement `target` taken off (each has its revision as id),
+ * or null when `target` is neither in force here. Exactly what replaying the journal without it
+ * gives, since nothing else depends on a notice: a screen undoes the "all clear" itself rather
+ * than every screen of the venue fetching its snapshot at once.
+ */
+export function withoutNotice(p: Program, target: number): Program | null {
+  if (p.alerts.some((a) => a.id === target)) return { ...p, alerts: p.alerts.filter((a) => a.id !== target) };
+  if (p.announcements.some((a) => a.id === target))
+    return { ...p, announcements: p.announcements.filter((a) => a.id !== target) };
+  return null;
+}

@@ -1,6 +1,7 @@
 import type { JournalEvent, Snapshot } from '../../core/protocol/index.js';
 import type { Program } from '../../core/program/schema.js';
 import { applyOverrides } from '../../core/overrides/apply.js';
+import { withoutNotice } from '../../core/overrides/revert.js';
 
 /** What a screen does with one `journal` event from the stream. */
 export type JournalStep =
@@ -15,8 +16,8 @@ export type JournalStep =
  * The snapshot after one journal entry, without asking the host. Overrides go through core's
  * applyOverrides on the effective program: one at a time equals the whole journal (see
  * tests/unit/core/overrides/apply-incremental.test.ts). A revert needs the journal replayed from
- * the base program, which the page does not hold: that one refetches, and so does a new program
- * version.
+ * the base program, which the page does not hold: that one refetches, but for an alert's or an
+ * announcement's (core's withoutNotice), and so does a new program version.
  */
 export function stepJournal(s: Snapshot, data: unknown): JournalStep {
   const ev = journalEvent(data);
@@ -36,8 +37,15 @@ export function stepJournal(s: Snapshot, data: unknown): JournalStep {
         snapshot: { ...next, program: r.program, problems: [...s.problems, ...r.problems] },
       };
     }
-    case 'revert':
-      return { kind: 'refetch', reason: `revert of revision ${entry.target}` };
+    case 'revert': {
+      // An alert or announcement comes off as it went on. Its problem line (a room the program
+      // lacks), if any, goes only with a replay: that one, like any other revert, refetches.
+      const named = `revision ${entry.target} (`;
+      const off = s.problems.some((p) => p.startsWith(named)) ? null : withoutNotice(s.program, entry.target);
+      return off
+        ? { kind: 'next', snapshot: { ...next, program: off } }
+        : { kind: 'refetch', reason: `revert of revision ${entry.target}` };
+    }
     case 'screen':
       // Staff's registry writes: each screen hears its own directive on its stream; for the
       // program this is only a revision to move on to.

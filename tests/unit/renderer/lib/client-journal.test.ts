@@ -78,7 +78,12 @@ describe('stepJournal', () => {
   });
 
   it.each<[string, Snapshot, string, string]>([
-    ['a revert', snapshot([delay]), event({ type: 'revert', revision: 2, at: AT, target: 1 }), 'refetch'],
+    [
+      'a revert of a delay',
+      snapshot([delay]),
+      event({ type: 'revert', revision: 2, at: AT, target: 1 }),
+      'refetch',
+    ],
     [
       'a new program version',
       snapshot([delay]),
@@ -103,6 +108,54 @@ describe('stepJournal', () => {
     ['an entry already held', snapshot([delay, alert]), event(alert), 'seen'],
   ])('%s → %s', (_name, s, data, kind) => {
     expect(stepJournal(s, data).kind).toBe(kind);
+  });
+});
+
+describe('stepJournal: the revert of a notice', () => {
+  const revert = (revision: number, target: number): JournalEntry => ({
+    type: 'revert',
+    revision,
+    at: AT,
+    target,
+  });
+  const announce = (revision: number, rooms?: string[]): JournalEntry => ({
+    type: 'override',
+    revision,
+    at: AT,
+    override: { kind: 'announce', text: 'Coffee', ...(rooms ? { rooms } : {}) },
+  });
+
+  it.each<[string, JournalEntry[], JournalEntry]>([
+    ['an alert', [delay, alert], revert(3, 2)],
+    ['an announcement', [delay, announce(2)], revert(3, 2)],
+    [
+      'the first of two alerts',
+      [alert, { ...alert, revision: 3, override: { kind: 'alert', text: 'Second' } }].map((e, i) => ({
+        ...e,
+        revision: i + 1,
+      })),
+      revert(3, 1),
+    ],
+  ])('%s: taken off in the page, the snapshot the host serves after it', (_name, held, undo) => {
+    const step = stepJournal(snapshot(held), event(undo));
+    expect(step).toEqual({ kind: 'next', snapshot: { ...snapshot([...held, undo]), clock: later } });
+  });
+
+  it.each<[string, JournalEntry[], JournalEntry]>([
+    ['a delay', [delay], revert(2, 1)],
+    [
+      'an alert already reverted',
+      [alert, revert(2, 1)].map((e, i) => ({ ...e, revision: i + 1 })),
+      revert(3, 1),
+    ],
+    // its problem line goes too, which only a replay knows: fetched
+    [
+      'an announcement with a problem line',
+      [delay, announce(2, ['stevens-creek', 'no-such-room'])],
+      revert(3, 2),
+    ],
+  ])('%s: fetched again', (_name, held, undo) => {
+    expect(stepJournal(snapshot(held), event(undo)).kind).toBe('refetch');
   });
 });
 
