@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRevert } from '../../../../core/overrides/revert.js';
+import { applyOverrides } from '../../../../core/overrides/apply.js';
+import { checkRevert, withoutNotice } from '../../../../core/overrides/revert.js';
 import type { JournalEntry, OverrideInput } from '../../../../core/overrides/schema.js';
 import { opml19 } from '../fixtures.js';
 
@@ -93,5 +94,28 @@ describe('checkRevert: an undo that would double-book a room', () => {
       status,
       error: expect.stringMatching(error),
     });
+  });
+});
+
+describe('withoutNotice', () => {
+  const alert: OverrideInput = { kind: 'alert', text: 'Leave now' };
+  const announce: OverrideInput = { kind: 'announce', text: 'Coffee' };
+  const delay: OverrideInput = { kind: 'delay', session: 't1-production', minutes: 5 };
+
+  it.each<[string, OverrideInput[], number]>([
+    ['an alert', [delay, alert, announce], 2],
+    ['an announcement', [alert, announce, delay], 2],
+  ])('takes off %s: the same program as replaying the journal with its revert', (_name, os, target) => {
+    const held = journal(...os);
+    const p = applyOverrides(base, held).program;
+    const replayed = applyOverrides(base, [...held, ...journal(...os, { revert: target }).slice(-1)]).program;
+    expect(withoutNotice(p, target)).toEqual(replayed);
+  });
+
+  it.each<[string, OverrideInput[], number]>([
+    ['a delay', [delay, alert], 1],
+    ['a revision that is no notice in force', [alert], 7],
+  ])('gives null for %s (only a replay can undo it)', (_name, os, target) => {
+    expect(withoutNotice(applyOverrides(base, journal(...os)).program, target)).toBeNull();
   });
 });

@@ -125,17 +125,17 @@ describe('stepJournal: the revert of a notice', () => {
     override: { kind: 'announce', text: 'Coffee', ...(rooms ? { rooms } : {}) },
   });
 
+  const alertAt = (revision: number, text: string): JournalEntry => ({
+    type: 'override',
+    revision,
+    at: AT,
+    override: { kind: 'alert', text },
+  });
+
   it.each<[string, JournalEntry[], JournalEntry]>([
     ['an alert', [delay, alert], revert(3, 2)],
     ['an announcement', [delay, announce(2)], revert(3, 2)],
-    [
-      'the first of two alerts',
-      [alert, { ...alert, revision: 3, override: { kind: 'alert', text: 'Second' } }].map((e, i) => ({
-        ...e,
-        revision: i + 1,
-      })),
-      revert(3, 1),
-    ],
+    ['the first of two alerts', [alertAt(1, 'First'), alertAt(2, 'Second')], revert(3, 1)],
   ])('%s: taken off in the page, the snapshot the host serves after it', (_name, held, undo) => {
     const step = stepJournal(snapshot(held), event(undo));
     expect(step).toEqual({ kind: 'next', snapshot: { ...snapshot([...held, undo]), clock: later } });
@@ -143,11 +143,7 @@ describe('stepJournal: the revert of a notice', () => {
 
   it.each<[string, JournalEntry[], JournalEntry]>([
     ['a delay', [delay], revert(2, 1)],
-    [
-      'an alert already reverted',
-      [alert, revert(2, 1)].map((e, i) => ({ ...e, revision: i + 1 })),
-      revert(3, 1),
-    ],
+    ['an alert already reverted', [alertAt(1, 'Drill'), revert(2, 1)], revert(3, 1)],
     // its problem line goes too, which only a replay knows: fetched
     [
       'an announcement with a problem line',
