@@ -243,7 +243,9 @@ describe('a host on the venue network', () => {
     // Locked out: even the right token is refused from there, so a refusal says nothing.
     const right = await ask(own, guesser, 'GET', ROUTES.screens, { token: own.host.token });
     expect(right.status).toBe(429);
-    expect(JSON.parse(right.text).error).toMatch(/too many wrong admin tokens from 127\.0\.0\.3: try again in \d+ s/);
+    expect(JSON.parse(right.text).error).toMatch(
+      /too many wrong admin tokens from 127\.0\.0\.3: try again in \d+ s/,
+    );
     const other = await ask(own, false, 'GET', ROUTES.screens, {
       token: own.host.token,
       localAddress: '127.0.0.4',

@@ -25,17 +25,20 @@ describe('afterPaint', () => {
     expect(fn).toHaveBeenCalledTimes(1);
   });
 
-  it.each([100, 250])('runs after %i ms when no frame comes (a hidden window), and not again on a late frame', (ms) => {
-    const fn = vi.fn();
-    afterPaint(fn, ms);
-    vi.advanceTimersByTime(ms - 1);
-    expect(fn).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(1);
-    expect(fn).toHaveBeenCalledTimes(1);
-    frames.shift()!();
-    vi.advanceTimersByTime(0);
-    expect(fn).toHaveBeenCalledTimes(1);
-  });
+  it.each([100, 250])(
+    'runs after %i ms when no frame comes (a hidden window), and not again on a late frame',
+    (ms) => {
+      const fn = vi.fn();
+      afterPaint(fn, ms);
+      vi.advanceTimersByTime(ms - 1);
+      expect(fn).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(fn).toHaveBeenCalledTimes(1);
+      frames.shift()!();
+      vi.advanceTimersByTime(0);
+      expect(fn).toHaveBeenCalledTimes(1);
+    },
+  );
 
   it('runs by the timer alone where there is no requestAnimationFrame (Node)', () => {
     vi.unstubAllGlobals();
