@@ -81,9 +81,12 @@ export async function changeToScreens(
           `${describe(h)}${h.breakdown ? `; ${h.breakdown}` : ''}` +
           (ratio !== null && ratio > RATIO_TARGET
             ? h.breakdown?.includes('no snapshot fetch')
-              ? '. Why: the page applies the entry and re-renders a whole screen, where the floor writes one ' +
-                'div; with many pages on 2 cores that work is CPU-bound. What would meet it: re-render only what ' +
-                'the entry touches (the slide on screen)'
+              ? '. Why: the host writes the entry to its journal and fsyncs it before any screen hears of it ' +
+                '(the POST answered at the time above; the floor writes nothing), then each page draws the alert ' +
+                'and fits its text, where the floor sets one div; with many pages on 2 cores that is CPU-bound. ' +
+                'The slides under the alert are not rebuilt (conn.underAlerts). What would meet it: a floor that ' +
+                'also fsyncs an appended line before it broadcasts, or a host that broadcasts before its fsync ' +
+                '(giving up: no screen shows what the journal could lose)'
               : '. What would meet it: show the change from the event itself (it carries the journal entry; ' +
                 'core applyOverrides is pure and runs in the page) instead of refetching the whole snapshot'
             : ''),
