@@ -32,6 +32,8 @@ export function checkRevert(
   const refused = refusal(entry, target, Infinity, revertedRevisions(entries).reverted);
   if (refused) return { status: 409, error: refused };
   if (opts.force || entry.type !== 'override') return null;
+  // A notice puts no session anywhere: nothing to double-book, and no replay to pay for.
+  if (entry.override.kind === 'alert' || entry.override.kind === 'announce') return null;
 
   const before = applyOverrides(base, entries).program;
   const last = entries.at(-1)?.revision ?? 0;
@@ -69,11 +71,14 @@ function placedAnew(before: Session, after: Session): boolean {
 
 /**
  * The program with the alert or announcement `target` taken off (each has its revision as id),
- * or null when `target` is neither in force here. Exactly what replaying the journal without it
- * gives, since nothing else depends on a notice: a screen undoes the "all clear" itself rather
- * than every screen of the venue fetching its snapshot at once.
+ * or null when `target` is neither in force here, or has a line in `problems` (a room the program
+ * lacks: only a replay drops that line). Exactly what replaying the journal without it gives,
+ * since nothing else depends on a notice: the host and every screen undo the "all clear" without
+ * a replay, and no screen fetches its snapshot for it.
  */
-export function withoutNotice(p: Program, target: number): Program | null {
+export function withoutNotice(p: Program, target: number, problems: readonly string[]): Program | null {
+  const named = `revision ${target} (`;
+  if (problems.some((line) => line.startsWith(named))) return null;
   if (p.alerts.some((a) => a.id === target)) return { ...p, alerts: p.alerts.filter((a) => a.id !== target) };
   if (p.announcements.some((a) => a.id === target))
     return { ...p, announcements: p.announcements.filter((a) => a.id !== target) };

@@ -1,5 +1,5 @@
 import { applyOverrides, checkOverride } from '../../core/overrides/apply.js';
-import { checkRevert } from '../../core/overrides/revert.js';
+import { checkRevert, withoutNotice } from '../../core/overrides/revert.js';
 import type {
   JournalEntry,
   OverrideInput,
@@ -115,19 +115,14 @@ export class HostState {
     const last = this.#effective;
     if (last?.revision === revision) return last;
     // New overrides, clock and screen entries apply on top of the last effective program (exact: the
-    // screens rely on the same, property-tested), so an override costs the same with a journal
-    // of 10 or 10,000; anything else (a revert, a program version) replays the whole journal.
+    // screens rely on the same, property-tested), and so does the revert of an alert or an
+    // announcement, so they cost the same with a journal of 10 or 10,000; anything else (another
+    // revert, a program version, settings) replays the whole journal.
     // An override accepted since was checked against the version in force: the review stands.
     const added = last ? this.journal.since(last.revision) : [];
-    if (last && added.every((e) => e.type === 'override' || e.type === 'clock' || e.type === 'screen')) {
-      const step = applyOverrides(last.program, added);
-      this.#effective = {
-        revision,
-        program: step.program,
-        problems: [...last.problems, ...step.problems],
-        review: last.review,
-      };
-    } else {
+    const stepped = last ? stepOn(last, added) : null;
+    if (stepped) this.#effective = { ...stepped, revision };
+    else {
       const entries = this.journal.entries;
       const current = this.#current();
       // Looked up for every override: among the few version entries, not the whole journal again.
@@ -212,4 +207,34 @@ export class HostState {
     this.keepClock(this.clock.setting, entry.revision);
     return entry;
   }
+}
+
+/**
+ * The effective program after `added`, from the last one, without replaying the journal: overrides,
+ * clock and screen entries apply on top, and the revert of a notice takes it off (core's
+ * withoutNotice, exact). null when an entry needs the replay (any other revert, a program version).
+ */
+function stepOn(last: Effective, added: readonly JournalEntry[]): Omit<Effective, 'revision'> | null {
+  let { program, problems } = last;
+  let run: JournalEntry[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const step = applyOverrides(program, run);
+    program = step.program;
+    problems = [...problems, ...step.problems];
+    run = [];
+  };
+  for (const e of added) {
+    if (e.type === 'override' || e.type === 'clock' || e.type === 'screen') {
+      run.push(e);
+      continue;
+    }
+    if (e.type !== 'revert') return null;
+    flush();
+    const off = withoutNotice(program, e.target, problems);
+    if (!off) return null;
+    program = off;
+  }
+  flush();
+  return { program, problems, review: last.review };
 }

@@ -38,10 +38,8 @@ export function stepJournal(s: Snapshot, data: unknown): JournalStep {
       };
     }
     case 'revert': {
-      // An alert or announcement comes off as it went on. Its problem line (a room the program
-      // lacks), if any, goes only with a replay: that one, like any other revert, refetches.
-      const named = `revision ${entry.target} (`;
-      const off = s.problems.some((p) => p.startsWith(named)) ? null : withoutNotice(s.program, entry.target);
+      // An alert or announcement comes off as it went on; any other revert refetches.
+      const off = withoutNotice(s.program, entry.target, s.problems);
       return off
         ? { kind: 'next', snapshot: { ...next, program: off } }
         : { kind: 'refetch', reason: `revert of revision ${entry.target}` };

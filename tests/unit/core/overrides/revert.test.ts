@@ -109,13 +109,19 @@ describe('withoutNotice', () => {
     const held = journal(...os);
     const p = applyOverrides(base, held).program;
     const replayed = applyOverrides(base, [...held, ...journal(...os, { revert: target }).slice(-1)]).program;
-    expect(withoutNotice(p, target)).toEqual(replayed);
+    expect(withoutNotice(p, target, [])).toEqual(replayed);
   });
 
   it.each<[string, OverrideInput[], number]>([
     ['a delay', [delay, alert], 1],
     ['a revision that is no notice in force', [alert], 7],
+    [
+      'an announcement with a problem line (a room the program lacks)',
+      [{ kind: 'announce', text: 'x', rooms: [L, 'no-such-room'] }],
+      1,
+    ],
   ])('gives null for %s (only a replay can undo it)', (_name, os, target) => {
-    expect(withoutNotice(applyOverrides(base, journal(...os)).program, target)).toBeNull();
+    const r = applyOverrides(base, journal(...os));
+    expect(withoutNotice(r.program, target, r.problems)).toBeNull();
   });
 });

@@ -64,4 +64,30 @@ describe('HostState.effective', () => {
     state.effective();
     expect(journal.reads - before).toBe(0);
   });
+
+  it.each<[string, OverrideInput]>([
+    ['an alert', { kind: 'alert', text: 'Leave now' }],
+    ['an announcement', { kind: 'announce', text: 'tea in the lobby' }],
+  ])('the revert of %s: taken off without a replay, equal to replaying the journal', async (_name, o) => {
+    const state = new HostState(program, journal, new HostClock());
+    await state.acceptOverride({ kind: 'delay', session: session.id, minutes: 10, cascade: true });
+    const notice = await state.acceptOverride(o);
+    await state.acceptOverride({ kind: 'announce', text: 'after it' });
+    state.effective();
+    await state.revert(notice.revision); // checks its target against the journal: one read
+    const before = journal.reads;
+    const effective = state.effective();
+    expect(journal.reads - before).toBe(0);
+    expect(effective).toEqual({ revision: state.revision, ...replay(state) });
+  });
+
+  it('the revert of a delay still replays the journal', async () => {
+    const state = new HostState(program, journal, new HostClock());
+    const delay = await state.acceptOverride({ kind: 'delay', session: session.id, minutes: 10 });
+    state.effective();
+    await state.revert(delay.revision);
+    const before = journal.reads;
+    expect(state.effective()).toEqual({ revision: state.revision, ...replay(state) });
+    expect(journal.reads - before).toBeGreaterThan(0);
+  });
 });
