@@ -81,12 +81,12 @@ export async function changeToScreens(
           `${describe(h)}${h.breakdown ? `; ${h.breakdown}` : ''}` +
           (ratio !== null && ratio > RATIO_TARGET
             ? h.breakdown?.includes('no snapshot fetch')
-              ? '. Why: the host writes the entry to its journal and fsyncs it before any screen hears of it ' +
-                '(the POST answered at the time above; the floor writes nothing), then each page draws the alert ' +
-                'and fits its text, where the floor sets one div; with many pages on 2 cores that is CPU-bound. ' +
-                'The slides under the alert are not rebuilt (conn.underAlerts). What would meet it: a floor that ' +
-                'also fsyncs an appended line before it broadcasts, or a host that broadcasts before its fsync ' +
-                '(giving up: no screen shows what the journal could lose)'
+              ? '. Why: before any screen hears of it the host parses, checks, journals (fsync) and applies ' +
+                'the entry (its answer to the POST is timed above), where the floor only writes to its streams; ' +
+                'then each page draws the alert and fits its text, where the floor sets one div; with many pages ' +
+                'on 2 cores that is CPU-bound. The slides under the alert are not rebuilt (conn.underAlerts). ' +
+                "What would meet it: less of the host's work before the broadcast (a profile of the POST path), " +
+                'and of each page’s'
               : '. What would meet it: show the change from the event itself (it carries the journal entry; ' +
                 'core applyOverrides is pure and runs in the page) instead of refetching the whole snapshot'
             : ''),
