@@ -204,22 +204,23 @@ function shift(p: Program, s: Session, minutes: number) {
   }
 }
 
+function addAlert(p: Program, entry: OverrideEntry): void {
+  if (entry.override.kind === 'alert') p.alerts.push({ id: entry.revision, text: entry.override.text });
+}
+
+/** The session is back in the room and at the time its `original` records. */
+const backWhereItWas = (s: Session): boolean => {
+  const o = s.original;
+  return !!o && o.room === s.room && ms(o.start) === ms(s.start) && ms(o.end) === ms(s.end);
+};
+/** settle would tidy it: delayed by nothing, or back where it was. */
+const unsettled = (s: Session): boolean => s.delayMinutes === 0 || backWhereItWas(s);
+
 /**
  * A session moved back, or delayed and then pulled forward by as much, is as printed again, down
  * to the printed strings: screens apply entries one at a time to the effective program, and a
  * later `remember` must then record the same original as the whole journal applied at once.
  */
-function addAlert(p: Program, entry: OverrideEntry): void {
-  if (entry.override.kind === 'alert') p.alerts.push({ id: entry.revision, text: entry.override.text });
-}
-
-/** The session was delayed by nothing, or moved back to where and when it was: settle tidies it. */
-const backWhereItWas = (s: Session): boolean => {
-  const o = s.original;
-  return !!o && o.room === s.room && ms(o.start) === ms(s.start) && ms(o.end) === ms(s.end);
-};
-const unsettled = (s: Session): boolean => s.delayMinutes === 0 || backWhereItWas(s);
-
 function settle(s: Session) {
   if (s.delayMinutes === 0) delete s.delayMinutes;
   const o = s.original;
