@@ -88,9 +88,11 @@ test('the clock control sets an instant and a rate, pauses, and goes back to rea
 test('connected screens are listed with the revision they show', async ({ page, browser, host }) => {
   const other = await browser.newContext();
   const room = await other.newPage();
-  await room.goto(host.room('winchester'));
+  // Named, and found by its name: a page another test left retrying its stopped host's port can
+  // join this host when it gets that port, and is listed too (CI saw a second Winchester screen).
+  await room.goto(`${host.room('winchester')}?screen=listed-winchester`);
   await page.goto(host.admin());
-  const row = page.getByTestId('screen-row').filter({ hasText: 'Winchester Room' });
+  const row = page.locator('[data-testid="screen-row"][data-screen="listed-winchester"]');
   await expect(row).toBeVisible({ timeout: 10_000 });
   await expect(row).toContainText('#0 / #0');
   await other.close();
@@ -177,9 +179,13 @@ test('the right column’s panels never overlap, and an undo’s confirm stays i
   for (const session of ['t1-production', 't2-deep-learning', 't1-pm1'])
     await host.post({ kind: 'delay', session, minutes: 5 });
   const screens = await browser.newContext();
-  for (const room of ['winchester', 'stevens-creek']) await (await screens.newPage()).goto(host.room(room));
+  for (const room of ['winchester', 'stevens-creek'])
+    await (await screens.newPage()).goto(`${host.room(room)}?screen=column-${room}`);
   await page.goto(host.admin());
-  await expect(page.getByTestId('screen-row')).toHaveCount(3, { timeout: 10_000 }); // two rooms, this admin
+  // ours by name (a stray page from another test may be listed too)
+  await expect(page.locator('[data-testid="screen-row"][data-screen^="column-"]')).toHaveCount(2, {
+    timeout: 10_000,
+  });
   const PANELS = ['#live', '#preview', '#log', '#screens'];
   for (const [w, h] of [
     [1920, 1080],
@@ -225,7 +231,7 @@ test('screenshots of the admin at 1920×1080 and 1080×1920', async ({ page, bro
   const { revision } = await host.post({ kind: 'cancel', talk: 't2-pm1-1', note: 'speaker ill' });
   await host.revert(revision);
   const screen = await browser.newContext();
-  await (await screen.newPage()).goto(host.room('winchester'));
+  await (await screen.newPage()).goto(`${host.room('winchester')}?screen=shot-winchester`);
   for (const [w, h] of [
     [1920, 1080],
     [1080, 1920],
@@ -235,7 +241,7 @@ test('screenshots of the admin at 1920×1080 and 1080×1920', async ({ page, bro
     await page.locator('[data-session="t2-deep-learning"]').click();
     await page.getByLabel('Screen', { exact: true }).selectOption('stevens-creek');
     await expect(page.getByTestId('log-entry')).toHaveCount(4);
-    await expect(page.getByTestId('screen-row').filter({ hasText: 'Winchester Room' })).toBeVisible({
+    await expect(page.locator('[data-testid="screen-row"][data-screen="shot-winchester"]')).toBeVisible({
       timeout: 10_000,
     });
     await page.waitForTimeout(800); // let the preview frame paint
