@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { ROUTES } from '../../core/protocol/index.js';
 import {
   baseEvents,
@@ -21,6 +21,19 @@ let host: TestHost;
 test.beforeAll(async () => {
   server = await scheduleServer(baseEvents());
   host = await startHost({ clock: AT, rate: 0, args: ['--follow', server.url, '--every', '2s'] });
+});
+/**
+ * Pages of `browser.newPage()`, each closed after its test: left open, a page keeps retrying its
+ * stopped host's port, and joins whichever host of a later test gets that port.
+ */
+const opened: Page[] = [];
+const newPage = async (browser: Browser): Promise<Page> => {
+  const page = await browser.newPage();
+  opened.push(page);
+  return page;
+};
+test.afterEach(async () => {
+  await Promise.all(opened.splice(0).map((p) => p.close()));
 });
 test.afterAll(async () => {
   await host?.close();
@@ -78,7 +91,7 @@ test('each good version reaches the room pages within the interval + 1 s; failur
   const rooms = await roomIds();
   const pages: Record<string, Page> = {};
   for (const name of ['Saal 1', 'Saal 2', 'Saal 3']) {
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     await page.goto(`${host.room(rooms[name]!)}?slide=now`);
     await settled(page);
     await watch(page);
@@ -104,7 +117,7 @@ test('each good version reaches the room pages within the interval + 1 s; failur
   const revision = (await api('GET', ROUTES.snapshot)).revision;
 
   // The admin: the Program panel, then every kind of failure, each shown with its reason.
-  const admin = await browser.newPage();
+  const admin = await newPage(browser);
   await admin.goto(host.admin());
   const panel = admin.getByTestId('program-panel');
   await panel.locator('summary').click();
@@ -207,7 +220,7 @@ test('hold mode: the admin shows the held version and its diff; Approve publishe
   const held = await scheduleServer(baseEvents());
   const h = await startHost({ clock: AT, rate: 0, args: ['--follow', held.url, '--every', '1s'] });
   try {
-    const admin = await browser.newPage();
+    const admin = await newPage(browser);
     await admin.goto(h.admin());
     await admin.getByTestId('program-panel').locator('summary').click();
     await expect(admin.getByTestId('program-last-result')).toHaveText(/published|not modified/, {
@@ -216,7 +229,7 @@ test('hold mode: the admin shows the held version and its diff; Approve publishe
     await admin.getByLabel('New versions').selectOption('hold');
     await expect(admin.getByTestId('program-message')).toContainText('wait for approval');
 
-    const room = await browser.newPage();
+    const room = await newPage(browser);
     const snap = await (await fetch(`${h.url}${ROUTES.snapshot}`)).json();
     const saal1 = snap.rooms.find((r: { name: string }) => r.name === 'Saal 1').id as string;
     await room.goto(`${h.room(saal1)}?slide=now`);
